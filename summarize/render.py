@@ -1,0 +1,96 @@
+"""Briefs as Markdown or JSON, and writing them without ever clobbering what a user owns."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+from .types import Brief, Claim
+
+
+def to_dict(brief: Brief) -> dict:
+    """The JSON shape (later versions add fields, never rename)."""
+    return {
+        "title": brief.title,
+        "sources": [
+            {"id": s.id, "name": s.name, "title": s.title, "path": s.path, "words": s.words}
+            for s in brief.sources
+        ],
+        "claims": [
+            {
+                "text": claim.text,
+                "sources": list(claim.sources),
+                "evidence": [{"source": e.source, "text": e.text} for e in claim.evidence],
+                "kind": claim.kind,
+                "section": claim.section,
+                "score": claim.score,
+            }
+            for claim in brief.claims
+        ],
+        "stats": {
+            "words": brief.stats.words,
+            "source_words": brief.stats.source_words,
+            "compression": brief.stats.compression,
+            "seconds": brief.stats.seconds,
+        },
+    }
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def citations(claim: Claim) -> str:
+    return "".join(f"[{source}]" for source in claim.sources)
+
+
+def to_markdown(brief: Brief) -> str:
+    """Title, the claims with their citations, the numbered sources, one footer line.
+
+    Seconds are left out so the same input gives the same bytes.
+    """
+    lines = [f"# {brief.title}", ""]
+    summary = [c for c in brief.claims if c.section == "summary"]
+    differences = [c for c in brief.claims if c.section == "differences"]
+    for heading, claims in (("Summary", summary), ("Where sources differ", differences)):
+        if not claims:
+            continue
+        lines += [f"## {heading}", ""]
+        lines += [f"- {claim.text} {citations(claim)}" for claim in claims]
+        lines.append("")
+    lines += ["## Sources", ""]
+    for source in brief.sources:
+        headline = f" — “{source.title}”" if source.title else ""
+        lines.append(f"{source.id}. **{source.name}**{headline} (`{source.path}`, {source.words:,} words)")
+    stats = brief.stats
+    cited = len({s for claim in brief.claims for s in claim.sources})
+    lines += [
+        "",
+        "---",
+        f"*{stats.words:,} words from {stats.source_words:,} in {len(brief.sources)} sources "
+        f"({stats.compression:.1%}); {len(brief.claims)} claims citing {cited} sources.*",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_output(text: str, path: str | Path, force: bool = False) -> None:
+    """Write atomically (a temporary file renamed into place); refuse to replace a file unless forced."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists: choose another name or add --force to replace it")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: give a file name for the output")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"cannot write {path}: folder {directory} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

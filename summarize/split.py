@@ -1,0 +1,133 @@
+"""Sentences with nltk's Punkt, built here because no Punkt data can be downloaded.
+
+Punkt (Kiss & Strunk 2006) decides whether a period ends a sentence from three things: known
+abbreviations, words that often start sentences, and each word's capitalisation elsewhere in the text
+(orthographic context). We ship the first two as lists tuned for news English and learn the third
+from the input itself with PunktTrainer, so "Mr. Xi" stays whole and "…into the U.S. The next day"
+splits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from .types import Sentence, Source
+
+# Abbreviations a news sentence does not end on, lowercased without their final period.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt gov sec
+    supt insp det atty rev fr hon pres amb asst assoc dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n u.s.a e.u d.c l.a n.y p.m a.m e.g i.e etc vs v no nos vol fig inc corp co ltd llc plc
+    bros dept univ ave blvd rd hwy calif conn fla ill mass mich minn okla penn tenn tex va wash wis
+    ariz colo ind kan ky la md mo mont neb nev ore pa
+    """.split()
+) | frozenset("bcdefghjklmnopqrstuvwxyz")  # initials: "George W. Bush", "J. K. Rowling"
+
+# Words that usually open a sentence; after an abbreviation they mark a boundary ("U.S. The …").
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i you his her its their our this that these those there here but and
+    so yet however meanwhile still also in on at for after before when while if although though as
+    since because despite during some many most no not one two three officials analysts critics
+    """.split()
+)
+
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "end.Next" typed without a space
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s))\s*")
+
+
+@lru_cache(maxsize=1)
+def _base_parameters() -> PunktParameters:
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return params
+
+
+def build_tokenizer(training_text: str = "") -> PunktSentenceTokenizer:
+    """A Punkt tokenizer from the shipped lists, with orthographic context learned from `training_text`."""
+    params = _base_parameters()
+    if training_text.strip():
+        trainer = PunktTrainer()
+        trainer.train(training_text, finalize=True)
+        learned = trainer.get_params()
+        merged = PunktParameters()
+        # Only abbreviations with an inner period ("d.c") are trusted from a small text; single words
+        # Punkt learns from a few articles are too often real sentence ends.
+        merged.abbrev_types = set(params.abbrev_types) | {a for a in learned.abbrev_types if "." in a}
+        merged.sent_starters = set(params.sent_starters)
+        merged.ortho_context = learned.ortho_context
+        params = merged
+    return PunktSentenceTokenizer(params)
+
+
+def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> list[str]:
+    """Sentences of a text: each line and each bullet apart, then Punkt inside each."""
+    tokenizer = tokenizer or build_tokenizer(text)
+    sentences: list[str] = []
+    for line in _LINE_BREAKS.split(text.strip()):
+        line = _BULLET.sub("", line)
+        if not line:
+            continue
+        parts = [
+            part.strip()
+            for chunk in tokenizer.tokenize(line)
+            for part in _MISSING_SPACE.split(chunk)
+            if part.strip()
+        ]
+        sentences.extend(_join_open_quotes(parts))
+    return sentences
+
+
+def _quote_is_open(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _join_open_quotes(parts: list[str], max_joined: int = 6) -> list[str]:
+    """Keep a quotation whole: “Progress is hard. It takes time,” Blinken said. is one sentence.
+
+    Punkt splits inside quotes; a sentence with an unclosed quote means nothing alone. A quote that
+    never closes (a typo) stops joining after `max_joined` parts.
+    """
+    joined: list[str] = []
+    current, count = "", 0
+    for part in parts:
+        current = f"{current} {part}" if current else part
+        count += 1
+        if not _quote_is_open(current) or count >= max_joined:
+            joined.append(current)
+            current, count = "", 0
+    if current:
+        joined.append(current)
+    return joined
+
+
+def split_sources(sources: Iterable[Source]) -> list[Sentence]:
+    """Every sentence of every source, numbered in one pool, each knowing its source and place."""
+    sources = list(sources)
+    tokenizer = build_tokenizer("\n\n".join(source.text for source in sources))
+    pool: list[Sentence] = []
+    for source in sources:
+        texts = [
+            (paragraph_index, sentence)
+            for paragraph_index, paragraph in enumerate(source.paragraphs)
+            for sentence in split_text(paragraph, tokenizer)
+        ]
+        for order, (paragraph_index, text) in enumerate(texts):
+            pool.append(
+                Sentence(
+                    index=len(pool),
+                    source_id=source.id,
+                    paragraph=paragraph_index,
+                    position=order / max(1, len(texts) - 1),
+                    text=text,
+                )
+            )
+    return pool

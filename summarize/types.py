@@ -1,0 +1,93 @@
+"""The records that flow one way through the pipeline: Document → Source → Sentence → Claim → Brief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One raw input as read: a file, or standard input (path "-")."""
+
+    path: str
+    text: str
+    is_html: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cleaned input, numbered as it is cited: `[id]`."""
+
+    id: int
+    name: str  # the outlet when the text names it, else the file name
+    title: str
+    path: str
+    paragraphs: tuple[str, ...]  # body paragraphs left after cleaning, in order
+    removed: tuple[str, ...] = field(default=(), repr=False)  # lines cleaned away, for audits and tests
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def words(self) -> int:
+        return sum(count_words(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one source; `index` is its position in the pool of all sentences."""
+
+    index: int
+    source_id: int
+    paragraph: int
+    position: float  # where it stands in its source, 0.0 (lede) to 1.0 (end)
+    text: str
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence of one source that states a claim."""
+
+    source: int
+    text: str
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+    kind: str = "extracted"  # "extracted" | "fused"
+    section: str = "summary"  # "summary" | "differences"
+    score: float = 0.0  # cross-source centrality of the sentence it came from
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass(frozen=True)
+class Stats:
+    words: int
+    source_words: int
+    compression: float  # brief words / source words
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    stats: Stats
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens that hold a letter or digit (so "—" and "•" are not words)."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
