@@ -107,11 +107,12 @@ class Lexicon:
     informative: frozenset[str]
 
     @classmethod
-    def build(cls, texts: list[str], max_share: float = 0.08) -> Lexicon:
+    def build(cls, texts: list[str], outlets: int = 2, max_share: float = 0.08) -> Lexicon:
         words = tuple(content_words(text) for text in texts)
         frequency = Counter(word for sentence_words in words for word in sentence_words)
-        # A word in more than ~8 % of the cluster's sentences is its topic, not a detail of one claim.
-        cap = max(2, int(max_share * len(texts)))
+        # A word in more than ~8 % of the cluster's sentences is its topic, not a detail of one claim;
+        # but a detail every outlet states once is informative however small the cluster.
+        cap = max(outlets, int(max_share * len(texts)))
         return cls(words=words, informative=frozenset(w for w, n in frequency.items() if n <= cap))
 
     def shared(self, i: int, j: int) -> frozenset[str]:

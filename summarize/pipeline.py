@@ -57,7 +57,7 @@ def analyse(
     candidates = [s.index for s in sentences if can_stand_alone(s, settings)]
     if not candidates:  # a very short input: better a fragment than nothing
         candidates = [s.index for s in sentences]
-    lexicon = Lexicon.build([s.text for s in sentences])
+    lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
     # cites them) outranks an equally central sentence only one outlet has.
     relevance = scores.copy()
@@ -168,9 +168,17 @@ def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
     for source in sources:
         found = [m.group(0).rstrip(".") if m.group(0) != "U.S." else m.group(0) for m in _NAME.finditer(source.text)]
         found = [name for name in found if name.split()[0] not in _NOT_NAMES and len(name) > 2]
+        # "Chinese President Xi Jinping" also counts as "President Xi Jinping" and "Xi Jinping".
+        found += [" ".join(name.split()[k:]) for name in found for k in range(1, len(name.split()) - 1)]
         mentions.update(found)
         document_frequency.update(set(found))
-    ranked = sorted(document_frequency, key=lambda n: (-document_frequency[n], -mentions[n], n))
+    # Full names ("Antony Blinken") before single words ("China", "Chinese"), among names at least half
+    # the sources use; then by how many sources use them.
+    half = (len(sources) + 1) // 2
+    ranked = sorted(
+        document_frequency,
+        key=lambda n: (document_frequency[n] < half, " " not in n, -document_frequency[n], -mentions[n], n),
+    )
     chosen: list[str] = []
     for name in ranked:
         if len(chosen) == names:

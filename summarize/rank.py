@@ -48,20 +48,26 @@ def similarity_graph(vectors: np.ndarray, source_ids: np.ndarray, settings: Sett
 
 
 def centrality(graph: sparse.csr_matrix, damping: float = 0.85, tolerance: float = 1e-10, max_iterations: int = 500) -> np.ndarray:
-    """Stationary distribution of the random walk on `graph` with teleportation (sums to 1).
+    """Stationary distribution of a damped random walk on `graph` (sums to 1).
 
-    A sentence with no edges (dangling) teleports uniformly, as in PageRank.
+    From sentence i the walk moves to j with probability graph[i, j] / (the largest weighted degree),
+    and teleports uniformly otherwise. Dividing by one global degree rather than by each row's own keeps
+    the edge weights meaningful: with per-row normalisation a sentence whose only edges are weak
+    same-source ones would pass on its whole vote through them, and an outlet echoing itself would rank.
     """
     n = graph.shape[0]
     if n == 0:
         return np.zeros(0)
     out_weight = np.asarray(graph.sum(axis=1)).ravel()
-    dangling = out_weight == 0
-    inverse = np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)
-    transition_t = (sparse.diags(inverse) @ graph).T.tocsr()  # transition_t[j, i] = P(i -> j)
+    scale = out_weight.max()
+    if scale == 0:
+        return np.full(n, 1.0 / n)
+    transition_t = (graph / scale).T.tocsr()  # transition_t[j, i] = P(i -> j)
+    stay = out_weight / scale  # the rest of each row's mass teleports
     scores = np.full(n, 1.0 / n)
     for _ in range(max_iterations):
-        updated = damping * (transition_t @ scores + scores[dangling].sum() / n) + (1 - damping) / n
+        teleport = (1 - damping) / n + damping * float(scores @ (1 - stay)) / n
+        updated = damping * (transition_t @ scores) + teleport
         converged = np.abs(updated - scores).sum() < tolerance
         scores = updated
         if converged:
@@ -79,7 +85,14 @@ def rank_sentences(sentences: list[Sentence], vectors: np.ndarray, settings: Set
 # ---------------------------------------------------------------- which sentences can stand alone
 
 _PRONOUN_START = re.compile(
-    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|him|them|the latter|the former|such)\b",
+    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|him|them|the latter|the former|such"
+    r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women)))\b",
+    re.IGNORECASE,
+)
+# "…, he said." names no speaker: the reader cannot tell whose view it is.
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|noted|argued|wrote|continued|explained)"
+    r"|(?:said|added|noted)\s+(?:he|she|they)\s*[.!]?)\s*[.!]?$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
@@ -94,7 +107,8 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     """A sentence a reader understands out of its article: a whole statement, not a fragment.
 
     Out: too short or too long, questions, lead-ins ending in ":", continuations (lowercase start),
-    sentences opening on a pronoun whose antecedent is elsewhere (DESIGN.md §5), and bare quotations
+    sentences opening on a pronoun whose antecedent is elsewhere (DESIGN.md §5) or quoting "he said",
+    and bare quotations
     whose speaker is named in another sentence.
     """
     text = sentence.text.strip()
@@ -106,7 +120,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     first = text.lstrip(OPENING)[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if _PRONOUN_START.match(text):
+    if _PRONOUN_START.match(text) or _PRONOUN_SPEAKER.search(text):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

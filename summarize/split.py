@@ -82,8 +82,27 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
             for part in _MISSING_SPACE.split(chunk)
             if part.strip()
         ]
-        sentences.extend(_join_open_quotes(parts))
+        sentences.extend(_join_open_quotes(_join_country_abbreviations(parts)))
     return sentences
+
+
+_COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
+
+
+def _join_country_abbreviations(parts: list[str]) -> list[str]:
+    """"U.S. Air Force": after "U.S." a capitalised word is far more often a noun than a new sentence.
+
+    Punkt's orthographic heuristic splits there when the word ("Air") also occurs in lowercase; we
+    split after "U.S." only before a usual sentence starter ("U.S. The next day …").
+    """
+    joined: list[str] = []
+    for part in parts:
+        first_word = part.split(maxsplit=1)[0].strip("“\"‘(").lower() if part else ""
+        if joined and _COUNTRY_END.search(joined[-1]) and first_word not in SENTENCE_STARTERS:
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _quote_is_open(text: str) -> bool:

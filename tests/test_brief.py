@@ -1,0 +1,83 @@
+"""The seeds brief, end to end through the Python API, with the real model."""
+
+import re
+
+import summarize
+from summarize.attribute import content_words
+from summarize.ingest import ingest, read_inputs
+from summarize.split import split_sources
+
+from .conftest import SEEDS
+
+BOILERPLATE = re.compile(
+    r"share on|subscribe|sponsored|getty|afp|trinity audio|©|\[source\]|sinoinsider|newsletter|popup", re.IGNORECASE
+)
+
+
+def test_seeds_brief_has_cited_claims_from_several_outlets(seeds_brief):
+    claims = seeds_brief.claims
+    assert len(claims) >= 5
+    assert all(claim.sources for claim in claims)
+    assert len({s for claim in claims for s in claim.sources}) >= 3
+    assert sum(1 for claim in claims if len(claim.sources) >= 2) >= 3
+    assert seeds_brief.stats.words <= 200
+    assert not any(BOILERPLATE.search(claim.text) for claim in claims)
+
+
+def test_every_cited_source_has_a_sentence_that_states_the_claim(seeds_brief):
+    sources = ingest(read_inputs([SEEDS]))
+    sentences_of = {source.id: set() for source in sources}
+    for sentence in split_sources(sources):
+        sentences_of[sentence.source_id].add(sentence.text)
+    for claim in seeds_brief.claims:
+        assert {e.source for e in claim.evidence} == set(claim.sources)
+        for evidence in claim.evidence:
+            assert evidence.text in sentences_of[evidence.source]  # a real sentence of that source
+            # ... that says the same thing: most of the claim's content words, and a close embedding.
+            shared = content_words(claim.text) & content_words(evidence.text)
+            assert len(shared) >= 0.5 * len(content_words(claim.text)), (claim.text, evidence.text)
+            assert evidence.similarity >= 0.62
+
+
+def test_same_input_gives_the_same_bytes(encoder, seeds_brief):
+    again = summarize.brief([SEEDS], words=200, encoder=encoder)
+    assert summarize.to_markdown(again) == summarize.to_markdown(seeds_brief)
+    first, second = summarize.to_dict(again), summarize.to_dict(seeds_brief)
+    first["stats"]["seconds"] = second["stats"]["seconds"] = 0
+    assert first == second
+
+
+def test_json_shape(seeds_brief):
+    data = summarize.to_dict(seeds_brief)
+    assert set(data) == {"title", "sources", "claims", "stats"}
+    assert [s["id"] for s in data["sources"]] == [1, 2, 3, 4, 5]
+    for source in data["sources"]:
+        assert set(source) == {"id", "name", "title", "path", "words"}
+        assert isinstance(source["words"], int) and source["words"] > 500
+    for claim in data["claims"]:
+        assert {"text", "sources", "evidence", "kind", "section"} <= set(claim)
+        assert claim["kind"] in ("extracted", "fused") and claim["section"] in ("summary", "differences")
+        assert all(set(e) == {"source", "text"} for e in claim["evidence"])
+        assert isinstance(claim["score"], float)
+    stats = data["stats"]
+    assert set(stats) == {"words", "source_words", "compression", "seconds"}
+    assert stats["words"] == sum(len([w for w in c["text"].split() if any(ch.isalnum() for ch in w)]) for c in data["claims"])
+    assert stats["source_words"] == sum(s["words"] for s in data["sources"])
+    assert abs(stats["compression"] - stats["words"] / stats["source_words"]) < 1e-4
+
+
+def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
+    text = summarize.to_markdown(seeds_brief)
+    assert text.startswith("# ") and "## Summary" in text and "## Sources" in text
+    claim_lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(claim_lines) == len(seeds_brief.claims)
+    assert all(re.search(r"(\[\d+\])+$", line) for line in claim_lines)
+    assert "4. **Bloomberg** — “Blinken’s China Trip Yields Best Possible Result: More Talks”" in text
+    assert re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\)", text.splitlines()[-1])
+
+
+def test_word_and_sentence_budgets(encoder):
+    short = summarize.brief([SEEDS], words=60, encoder=encoder)
+    assert 0 < short.stats.words <= 60
+    three = summarize.brief([SEEDS], sentences=3, encoder=encoder)
+    assert len(three.claims) == 3

@@ -1,0 +1,111 @@
+"""The command as a user runs it: files, folders, stdin, output files and mistakes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from summarize import __version__
+from summarize.cli import cli
+
+from .conftest import ROOT, SEEDS
+
+SEED = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def run():
+    def invoke(*args, input=None):
+        return CliRunner().invoke(cli, list(map(str, args)), input=input)
+
+    return invoke
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["folder", "files", "stdin"],
+)
+def test_brief_from_folder_files_or_stdin(run, how):
+    if how == "folder":
+        result = run("brief", SEEDS)
+    elif how == "files":
+        result = run("brief", *SEED)
+    else:
+        result = run("brief", "-", *SEED[1:], input=SEED[0].read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# ")
+    assert "## Sources" in result.stdout
+    assert "(`-`," in result.stdout if how == "stdin" else "(`" in result.stdout
+    assert result.stderr == ""
+
+
+def test_json_format_with_word_budget(run):
+    result = run("brief", SEED[1], SEED[3], "--words", 120, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["stats"]["words"] <= 120
+    assert [s["path"] for s in data["sources"]] == [str(SEED[1]), str(SEED[3])]
+
+
+def test_output_file_is_written_and_never_overwritten_without_force(run, tmp_path):
+    target = tmp_path / "brief.md"
+    first = run("brief", SEEDS, "-o", target, "--sentences", 3)
+    assert first.exit_code == 0, first.output
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert first.stdout == ""
+    target.write_text("my notes", encoding="utf-8")
+    refused = run("brief", SEEDS, "-o", target)
+    assert refused.exit_code == 1
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "my notes"
+    forced = run("brief", SEEDS, "-o", target, "--force", "--sentences", 3)
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize(
+    "args, message, code",
+    [
+        (["brief", "missing.txt"], "no such file or folder: missing.txt", 1),
+        (["brief"], "Missing argument", 2),
+        (["brief", "SEEDS", "--words", "0"], "Invalid value for '--words'", 2),
+        (["brief", "SEEDS", "--format", "pdf"], "Invalid value for '--format'", 2),
+    ],
+)
+def test_mistakes_get_one_clear_line_and_no_traceback(run, args, message, code):
+    result = run(*[str(SEEDS) if a == "SEEDS" else a for a in args])
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_empty_and_chrome_only_inputs(run, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("brief", empty)
+    assert result.exit_code == 1
+    assert "nothing is left after cleaning" in result.stderr
+    chrome = tmp_path / "chrome.txt"
+    chrome.write_text("Share on facebook\nShare on twitter\nSubscribe\n", encoding="utf-8")
+    result = run("brief", chrome)
+    assert result.exit_code == 1 and "Error:" in result.stderr
+    result = run("brief", "-", input="")
+    assert result.exit_code == 1 and "nothing is left after cleaning" in result.stderr
+
+
+def test_version_and_help(run):
+    assert run("--version").stdout.strip() == f"summarize, version {__version__}"
+    help_text = run("brief", "--help").stdout
+    assert "summarize brief seeds/ -o brief.md" in help_text
+    assert "[default: 200" in help_text
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", "brief", str(SEED[3]), "--sentences", "2"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ") and "Bloomberg" in result.stdout

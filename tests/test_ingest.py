@@ -1,0 +1,172 @@
+"""Cleaning: page chrome goes, every real body paragraph stays."""
+
+import pytest
+
+from summarize.errors import InputError
+from summarize.ingest import clean_document, ingest, read_inputs
+from summarize.types import Document
+
+from .conftest import SEEDS
+
+# For each seed: body paragraphs kept (counted by hand), its headline, lines that must be gone and
+# body text that must stay.
+SEED_CASES = {
+    "000_a383e53254749a87.txt": (
+        17,
+        "Blinken’s China Trip Yields Little Improvement in Sino-US Relations",
+        ["Share on facebook", "Share on email", "Search past entries by date", "James Newman, Former U.S. Navy",
+         "SinoInsider’s research has helped me", "Liu Cheng-chuan, Professor Emeritus", "No détente"],
+        ["The optics of Blinken’s trip looked bad", "increase the probability of Black Swan events."],
+    ),
+    "001_2e7a73a279583f4b.txt": (
+        25,
+        "Blinken’s Beijing Visit Brings Modest Progress on Stabilizing U.S.-China Ties",
+        ["Subscribe to CDT", "Browsers Unbounded by Lantern", "Google Ads 1", "Open popup", "Welcome back!",
+         "we need your support", "combat internet censorship", "[Source]", "[…]"],
+        ["William Mauldin and Keith Zhai at The Wall Street Journal described the main outcomes",
+         "the scenes tell a different story", "that doesn’t make any sense."],
+    ),
+    "002_8d114bde004bb24c.txt": (
+        24,
+        "“Limited Progress” From Xi-Blinken Talks",
+        ["AP Images", "Article audio sponsored by The John Birch Society"],
+        ["paid a much-anticipated visit to Beijing", "hailing Gates as his “old friend.”"],
+    ),
+    "003_12d5d2a4d50eaa6f.txt": (
+        28,
+        "Blinken’s China Trip Yields Best Possible Result: More Talks",
+        ["(Bloomberg) —", "With assistance from", "Updates with statement", "More stories like this",
+         "©2023 Bloomberg", "Economic Woes"],
+        ["got a muted reception when he arrived in Beijing", "the attempt to achieve advantage.”"],
+    ),
+    "004_19c098dd64e60d83.txt": (
+        31,
+        "US-China: the Xi-Blinken meeting in Beijing",
+        ["Getting your Trinity Audio player ready", "(Photo by Kevin Dietsch", "Source: Leah MILLIS",
+         "Xi and Biden at Bali", "20 June 2023", "What did Xi and Blinken discuss?"],
+        ["The status of Taiwan, the de facto independent island", "Human rights.",
+         "strengthened military cooperation with other countries across Asia."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_CASES))
+def test_seed_is_cleaned_and_body_kept(name):
+    paragraphs, headline, gone, kept = SEED_CASES[name]
+    [source] = ingest(read_inputs([SEEDS / name]))
+    body = source.text
+    assert len(source.paragraphs) == paragraphs
+    assert source.title == headline
+    for chrome in gone:
+        assert chrome not in body, chrome
+    for text in kept:
+        assert text in body, text
+
+
+def test_each_paragraph_appears_once():
+    for source in ingest(read_inputs([SEEDS])):
+        assert len(set(source.paragraphs)) == len(source.paragraphs)
+
+
+def test_outlet_from_wire_dateline_else_file_name():
+    names = [source.name for source in ingest(read_inputs([SEEDS]))]
+    assert names[3] == "Bloomberg"  # "(Bloomberg) — Secretary of State …"
+    assert names[0] == "000_a383e53254749a87"
+
+
+GENERIC_PAGE = """Share this article
+Tweet
+Storm Closes Harbour as Fishing Fleet Stays in Port
+
+WELLINGTON (Reuters) - A storm closed the main harbour on Tuesday, and the fishing fleet stayed in port for a third day.
+
+A storm closed the main harbour on Tuesday, and the fishing fleet stayed in port for a third day.
+
+Advertisement
+
+Harbour master Jane Roe said the port would reopen once wind speeds fell below forty knots.
+Photo: John Doe/Reuters
+Sign up for our morning newsletter
+The fleet lost an estimated two million dollars in catch during the closure, the industry association said.
+
+Related articles
+Copyright 2024 Example News. All rights reserved.
+"""
+
+
+def test_general_rules_clean_a_page_they_have_never_seen():
+    cleaned = clean_document(Document(path="page.txt", text=GENERIC_PAGE))
+    body = [line.text for line in cleaned.body]
+    assert cleaned.title == "Storm Closes Harbour as Fishing Fleet Stays in Port"
+    assert cleaned.outlet == "Reuters"
+    assert body == [
+        "A storm closed the main harbour on Tuesday, and the fishing fleet stayed in port for a third day.",
+        "Harbour master Jane Roe said the port would reopen once wind speeds fell below forty knots.",
+        "The fleet lost an estimated two million dollars in catch during the closure, the industry association said.",
+    ]
+
+
+def test_testimonial_block_is_removed_but_a_quoted_paragraph_is_kept():
+    text = "\n".join([
+        "Town Council Approves New Bridge",
+        "The town council approved a new bridge over the river on Monday after two years of debate.",
+        "“We have waited a long time for this bridge and the whole town is relieved.”",
+        "The mayor said construction would start in the spring.",
+        "“Best local news anywhere. I read it every day.”",
+        "Anna Smith, Teacher, Springfield",
+        "“Indispensable reporting on our council.”",
+        "Bob Jones, Retired Engineer, Shelbyville",
+    ])
+    body = [line.text for line in clean_document(Document(path="t.txt", text=text)).body]
+    assert "“We have waited a long time for this bridge and the whole town is relieved.”" in body
+    assert not any("Best local news" in line or "Bob Jones" in line for line in body)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "Officials from both countries met in Geneva on Thursday to discuss the\n"
+        "terms of a new trade agreement that would lower tariffs on farm goods\n"
+        "and machinery, according to a statement released after the meeting.\n"
+    )
+    [line] = clean_document(Document(path="w.txt", text="Trade Talks Resume in Geneva\n\n" + wrapped)).body
+    assert line.text.startswith("Officials from both countries") and line.text.endswith("after the meeting.")
+
+
+def test_html_is_reduced_to_article_text(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Bridge Approved</title></head><body><nav>Home | World | Sport</nav>"
+        "<article><h1>Town Council Approves New Bridge</h1>"
+        "<p>The town council approved a new bridge over the river on Monday after two years of debate.</p>"
+        "<p>The mayor said construction would start in the spring and finish within eighteen months.</p>"
+        "</article><footer>Copyright 2024 Example News</footer></body></html>",
+        encoding="utf-8",
+    )
+    [source] = ingest(read_inputs([page]))
+    assert "The town council approved a new bridge" in source.text
+    assert "Home | World" not in source.text
+    assert "Copyright" not in source.text
+
+
+def test_folder_reads_text_files_in_name_order(tmp_path):
+    (tmp_path / "b.txt").write_text("Second story about the bridge and the council vote on Monday.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First story about the bridge and the council vote on Monday.", encoding="utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    assert [d.path for d in read_inputs([tmp_path])] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_missing_path_is_a_clear_error():
+    with pytest.raises(InputError, match="no such file or folder: nowhere.txt"):
+        read_inputs(["nowhere.txt"])
+
+
+def test_input_with_only_chrome_is_an_error():
+    with pytest.raises(InputError, match="nothing is left after cleaning"):
+        ingest([Document(path="x.txt", text="Share on facebook\nShare on twitter\nAdvertisement\n")])
+
+
+def test_non_utf8_file_is_decoded(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("The café owner said business had doubled since the bridge opened last year.".encode("cp1252"))
+    [source] = ingest(read_inputs([path]))
+    assert "café" in source.text

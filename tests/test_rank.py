@@ -1,0 +1,94 @@
+"""Centrality across sources: agreement between outlets ranks, one outlet's aside or echo does not."""
+
+import numpy as np
+from scipy import sparse
+
+import summarize
+from summarize.config import DEFAULTS
+from summarize.rank import centrality, fill_budget, mmr_order, similarity_graph
+from summarize.types import Document
+
+AGREED = "The central bank raised its main interest rate by half a percentage point on Tuesday."
+ASIDE = "The governor wore a bright red tie that several viewers found distracting during the broadcast."
+ECHOES = [
+    "A local bakery near the bank sold out of its famous cinnamon rolls by noon on Tuesday.",
+    "The bakery beside the central bank had no cinnamon rolls left by midday Tuesday.",
+    "By noon the bakery across from the bank had sold every cinnamon roll it baked.",
+]
+OUTLETS = {
+    "daily.txt": [
+        AGREED,
+        "Inflation has stayed above the bank's target for most of the past two years.",
+        ASIDE,
+        "Economists had expected a smaller increase of a quarter point.",
+    ],
+    "herald.txt": [
+        "On Tuesday the central bank lifted its benchmark interest rate by half a percentage point.",
+        "Mortgage lenders said they would pass the increase on to borrowers within days.",
+        "The decision was taken unanimously by the nine members of the rate committee.",
+    ],
+    "courier.txt": [
+        "The central bank increased its key interest rate by half a point on Tuesday, its largest move in a decade.",
+        "Retail groups warned that higher borrowing costs would weigh on spending before the holidays.",
+        "The currency rose against the dollar after the announcement.",
+    ],
+    "gazette.txt": ECHOES + ["Shares of regional lenders rose after the rate announcement on Tuesday."],
+}
+
+
+def documents():
+    return [Document(path=name, text="\n\n".join(lines)) for name, lines in OUTLETS.items()]
+
+
+def test_fact_three_outlets_report_outranks_one_outlets_aside_and_echo(encoder):
+    analysis = summarize.analyse(documents(), encoder=encoder)
+    score = {s.text: analysis.scores[s.index] for s in analysis.sentences}
+    assert score[AGREED] > score[ASIDE]
+    assert score[AGREED] > max(score[echo] for echo in ECHOES)  # one outlet repeating itself does not vote
+
+
+def test_brief_leads_with_the_agreed_fact_citing_all_three_outlets(encoder):
+    [top] = summarize.brief(documents(), sentences=1, encoder=encoder).claims
+    assert "interest rate" in top.text and "half a" in top.text
+    assert top.sources == (1, 2, 3)
+    assert {evidence.source for evidence in top.evidence} == {1, 2, 3}
+
+
+def test_centrality_is_the_stationary_distribution_of_the_damped_walk():
+    rng = np.random.default_rng(0)
+    weights = rng.random((6, 6))
+    weights = (weights + weights.T) / 2
+    np.fill_diagonal(weights, 0)
+    weights[weights < 0.3] = 0
+    scores = centrality(sparse.csr_matrix(weights), damping=0.85)
+    # Reference: the leading eigenvector of the dense matrix of the same walk: move along an edge with
+    # probability weight / largest degree, else teleport uniformly.
+    degree = weights.sum(axis=1)
+    transition = weights / degree.max() + (1 - degree / degree.max())[:, None] / 6
+    google = 0.85 * transition + 0.15 / 6
+    values, vectors = np.linalg.eig(google.T)
+    reference = np.real(vectors[:, np.argmax(np.real(values))])
+    assert np.allclose(scores, reference / reference.sum(), atol=1e-8)
+
+
+def test_graph_weighs_cross_source_edges_and_drops_same_source_copies():
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])
+    sources = np.array([1, 1, 2, 3])
+    graph = similarity_graph(vectors, sources, DEFAULTS).toarray()
+    assert graph[0, 1] == 0  # a copy inside one source
+    assert np.isclose(graph[0, 2], DEFAULTS.cross_source_weight * 0.8)
+    assert graph[0, 3] == 0  # below the edge threshold
+    assert np.allclose(graph, graph.T)
+
+
+def test_mmr_never_picks_a_near_repeat():
+    vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    order = mmr_order([0, 1, 2], vectors, np.array([3.0, 2.9, 1.0]), DEFAULTS)
+    assert order == [0, 2]
+
+
+def test_budget_takes_sentences_in_order_and_skips_ones_that_overflow():
+    sizes = {0: 30, 1: 50, 2: 20, 3: 10}
+    assert fill_budget([0, 1, 2, 3], sizes, words=60, sentences=None, min_size=8) == [0, 2, 3]
+    assert fill_budget([0, 1, 2, 3], sizes, words=None, sentences=2) == [0, 1]

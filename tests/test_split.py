@@ -1,0 +1,54 @@
+"""Punkt built without downloaded data: the splits users complain about in other tools."""
+
+import pytest
+
+from summarize.ingest import ingest, read_inputs
+from summarize.split import split_sources, split_text
+
+from .conftest import SEEDS
+
+CASES = [
+    ("Mr. Xi met Sec. Blinken in Beijing. The talks lasted two days.",
+     ["Mr. Xi met Sec. Blinken in Beijing.", "The talks lasted two days."]),
+    ("The balloon flew over the U.S. The next day, officials met.",
+     ["The balloon flew over the U.S.", "The next day, officials met."]),
+    ("The balloon flew over the U.S., prompting a response. Officials met.",
+     ["The balloon flew over the U.S., prompting a response.", "Officials met."]),
+    ("George W. Bush met J. K. Rowling on Monday. They talked.",
+     ["George W. Bush met J. K. Rowling on Monday.", "They talked."]),
+    ("Sen. Smith and Rep. Jones spoke on Jan. 5. Both were upbeat.",
+     ["Sen. Smith and Rep. Jones spoke on Jan. 5.", "Both were upbeat."]),
+    ("Some items, e.g. flights, were discussed. Others, i.e. the military channel, were not.",
+     ["Some items, e.g. flights, were discussed.", "Others, i.e. the military channel, were not."]),
+    ("“Progress is hard. It takes time,” Blinken said. He left on Monday.",
+     ["“Progress is hard. It takes time,” Blinken said.", "He left on Monday."]),
+    ('He said: "We made progress." Then he left.', ['He said: "We made progress."', "Then he left."]),
+    ("Officials said […] the talks would continue. Others disagreed.",
+     ["Officials said […] the talks would continue.", "Others disagreed."]),
+    ("Key points:\n• Blinken is the first US Secretary of State to visit China in 5 years.\n• Progress is slow, he said.",
+     ["Key points:", "Blinken is the first US Secretary of State to visit China in 5 years.", "Progress is slow, he said."]),
+    ("The meeting ended.Officials then left.", ["The meeting ended.", "Officials then left."]),
+    ("The meeting ended at 3 p.m. Officials then left.", ["The meeting ended at 3 p.m.", "Officials then left."]),
+    ("Nonetheless, retired U.S. Air Force General Robert Spalding disagreed. He spoke on Monday.",
+     ["Nonetheless, retired U.S. Air Force General Robert Spalding disagreed.", "He spoke on Monday."]),
+    ("Trade reached $690.6 billion in 2022. It fell in 2023.", ["Trade reached $690.6 billion in 2022.", "It fell in 2023."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_split(text, expected):
+    assert split_text(text) == expected
+
+
+def test_seed_sentences_know_their_source_and_place():
+    sources = ingest(read_inputs([SEEDS]))
+    sentences = split_sources(sources)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert {s.source_id for s in sentences} == {1, 2, 3, 4, 5}
+    for sentence in sentences:
+        assert sentence.text in sources[sentence.source_id - 1].paragraphs[sentence.paragraph]
+        assert 0.0 <= sentence.position <= 1.0
+    texts = [s.text for s in sentences]
+    # "U.S." inside a sentence never ends it.
+    assert not any(t.endswith("U.S.") and not t.endswith("into the U.S.") for t in texts if len(t) < 40)
+    assert "“Progress is hard. It takes time,” Blinken said." in texts
