@@ -150,12 +150,11 @@ def find_support(
     """The claim's own sentence, then the best sentence of each other source that states it, with cosines."""
     cosines = vectors @ vectors[claim.index]
     best: dict[int, tuple[Sentence, float]] = {}
-    for other in sentences:
+    for index in np.flatnonzero(cosines >= settings.support_similarity):  # the cheap test first
+        other = sentences[index]
         if other.source_id == claim.source_id:
             continue
-        cosine = float(cosines[other.index])
-        if cosine < settings.support_similarity:
-            continue  # the cheap test first: most sentences stop here
+        cosine = float(cosines[index])
         shared = len(lexicon.shared(claim.index, other.index))
         if not same_claim(claim.text, other.text, cosine, shared, settings):
             continue

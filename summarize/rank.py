@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from .config import Settings
+from .split import SENTENCE_STARTERS
 from .types import Sentence
 
 CHUNK_ROWS = 1024  # rows of the similarity matrix built at a time: 1024 x n floats, never n x n
@@ -89,12 +90,47 @@ _PRONOUN_START = re.compile(
     r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women)))\b",
     re.IGNORECASE,
 )
+# Connectives that lean on the sentence before ("Beyond that, the talks yielded little.").
+_CONNECTIVE_START = re.compile(
+    r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
+    r"otherwise|similarly|likewise|in contrast|on the other hand|on the one hand|therefore|thus|hence|"
+    r"nonetheless|nevertheless|however|again|then)\b",
+    re.IGNORECASE,
+)
+# A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").
+# Without a tagger (its data cannot be downloaded) cues do: auxiliaries, -ed forms, third-person -s.
+_VERB_CUE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|do|does|did|may|might|must|shall|"
+    r"should|said|says|met|made|took|gave|left|held|told|saw|went|came|got|won|lost|sat|led|began|wrote|spoke|"
+    r"thought|found|kept|brought|sent|felt|put|set|ran|chose|knew|became|stood|heard|meant|paid|sold|"
+    r"built|fell|rose|grew|drew|flew|threw|struck|broke|cut|hit|let|shot|swore|"
+    r"[a-z]{2,}ed|[a-z]{2,}[^s’']s)\b"
+)
 # "…, he said." names no speaker: the reader cannot tell whose view it is.
 _PRONOUN_SPEAKER = re.compile(
     r"(?:[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|noted|argued|wrote|continued|explained)"
     r"|(?:said|added|noted)\s+(?:he|she|they)\s*[.!]?)\s*[.!]?$",
     re.IGNORECASE,
 )
+_NOT_A_NAME = SENTENCE_STARTERS | {"what", "who", "why", "how", "where", "which", "what’s", "even", "only", "just"}
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b")
+_LEADING_CLAUSE = re.compile(r"^(?:during|after|before|in|on|at|while|since|despite|when|as|upon|following)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+def pronoun_before_name(text: str) -> bool:
+    """"…was his meeting with Xi": a person pronoun before anyone is named points outside the sentence.
+
+    A leading clause may name its subject after the pronoun ("During his visit, Blinken met …").
+    """
+    pronoun = _PERSONAL.search(text)
+    if pronoun is None or _LEADING_CLAUSE.match(text):
+        return False
+    names = (m for m in _CAPITALISED.finditer(text) if m.group(0).lower() not in _NOT_A_NAME)
+    name = next(names, None)
+    return name is None or pronoun.start() < name.start()
+
+
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 OPENING = "“\"«‘"
 
@@ -120,7 +156,9 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     first = text.lstrip(OPENING)[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if _PRONOUN_START.match(text) or _PRONOUN_SPEAKER.search(text):
+    if not _VERB_CUE.search(outside_quotes(text)):
+        return False
+    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

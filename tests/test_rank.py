@@ -92,3 +92,33 @@ def test_budget_takes_sentences_in_order_and_skips_ones_that_overflow():
     sizes = {0: 30, 1: 50, 2: 20, 3: 10}
     assert fill_budget([0, 1, 2, 3], sizes, words=60, sentences=None, min_size=8) == [0, 2, 3]
     assert fill_budget([0, 1, 2, 3], sizes, words=None, sentences=2) == [0, 1]
+
+
+def _sentence(text):
+    from summarize.types import Sentence
+
+    return Sentence(index=0, source_id=1, paragraph=0, position=0.0, text=text)
+
+
+def test_only_sentences_that_stand_alone_are_candidates():
+    from summarize.rank import can_stand_alone
+
+    ok = [
+        "Blinken said he raised the issue of military communications “repeatedly” but was rebuffed by the Chinese.",
+        "During his two-day visit, Blinken met with Xi Jinping, Wang Yi and Qin Gang in Beijing.",
+        "“He did a hell of a job,” Biden said when reporters asked about Blinken’s trip.",
+    ]
+    not_ok = [
+        "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
+        "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
+        "Progress does not come from just one meeting with the Chinese side, he said.",
+        "The two sat down at a long table with aides, nearly all wearing surgical masks.",
+        "“It is to restore a sense of frankness and honesty and credibility on both sides.”",
+        "William Mauldin and Keith Zhai at The Wall Street Journal described the main outcomes of the visit:",
+        "How far will the US go to mend relations with China after this long visit?",
+        "China-U.S. relations are highly complex.",
+        "Pressure from China to stop “suppressing” the country’s tech expansion.",
+        "Beyond that, the discussions yielded few specific takeaways for either side.",
+    ]
+    assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
+    assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
