@@ -7,11 +7,11 @@
 
 __version__ = "0.1.0"
 
-from .pipeline import analyse, brief, compose  # noqa: E402
+from .pipeline import analyse, brief, compose, select  # noqa: E402
 from .render import to_dict, to_json, to_markdown  # noqa: E402
 from .types import Brief, Claim, Document, Evidence, Sentence, Source, Stats  # noqa: E402
 
 __all__ = [
     "Brief", "Claim", "Document", "Evidence", "Sentence", "Source", "Stats",
-    "analyse", "brief", "compose", "to_dict", "to_json", "to_markdown", "__version__",
+    "analyse", "brief", "compose", "select", "to_dict", "to_json", "to_markdown", "__version__",
 ]

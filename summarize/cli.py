@@ -73,5 +73,68 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     logging.getLogger(__name__).info("brief in %.2f s", time.perf_counter() - started)
 
 
+def _ladder(ctx, param, value: str) -> list[int]:
+    from .compare import parse_ladder
+
+    try:
+        return parse_ladder(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--words", "-w", "ladder", default="50,100,200,400", show_default=True, callback=_ladder,
+              help="Lengths to compare, in words, separated by commas.")
+@click.option("--format", "-f", "output_format", type=click.Choice(("table", "md", "json")), default="table",
+              show_default=True, help="A terminal table, Markdown, or JSON.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write a PNG of coverage and words against length.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace output and plot files if they exist.")
+def compare(inputs: tuple[str, ...], ladder: list[int], output_format: str, plot_path: str | None,
+            output: str | None, force: bool) -> None:
+    """Compare briefs of INPUTS at several lengths: what each length keeps and adds.
+
+    Each shorter brief is part of the longer ones, so the table shows what every step adds:
+    words, claims, share of the sources, sources cited, coverage of the sources' central content,
+    and ROUGE recall against the longest brief.
+
+    \b
+    Examples:
+      summarize compare seeds/
+      summarize compare seeds/ --words 60,120,240 --plot lengths.png --format md -o lengths.md
+    """
+    import io
+
+    from . import compare as comparing
+
+    try:
+        result = comparing.compare(list(inputs), ladder)
+        for note in result.notes:
+            click.echo(f"Note: {note}", err=True)
+        if output_format == "json":
+            text = comparing.to_json(result)
+        elif output_format == "md":
+            text = comparing.to_markdown(result)
+        elif output is None:
+            comparing.print_table(result)
+            text = None
+        else:
+            buffer = io.StringIO()
+            comparing.print_table(result, file=buffer)
+            text = buffer.getvalue()
+        if text is not None:
+            _emit(text, output, force)
+        if plot_path:
+            comparing.plot(result, plot_path, force=force)
+            click.echo(f"wrote {plot_path}", err=True)
+    except SummarizeError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
+
+
 def main() -> None:
     cli(prog_name="summarize")

@@ -1,7 +1,7 @@
 """The pipeline as one recipe: ingest → split → embed → rank → select → attribute → Brief.
 
-`analyse` does everything that does not depend on the length asked for; `compose` turns an analysis
-into a brief of a given length. `summarize compare` analyses once and composes many lengths.
+`analyse` does everything that does not depend on the length asked for; `select` picks a length's
+sentences and `compose` turns them into a brief. `summarize compare` analyses once and composes many.
 """
 
 from __future__ import annotations
@@ -71,20 +71,27 @@ def analyse(
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings)
 
 
-def compose(
+def select(
     analysis: Analysis,
     words: int | None = DEFAULTS.words,
     sentences: int | None = None,
     order: Iterable[int] | None = None,
-    started: float | None = None,
-) -> Brief:
-    """A brief of at most `words` words (or `sentences` sentences), taking sentences in `order`."""
-    settings = analysis.settings
+) -> list[int]:
+    """Sentence indices of a brief of at most `words` words (or `sentences` sentences), most important first.
+
+    `order` is the selection order to take them from (default: the analysis's MMR order); passing a
+    longer brief's selection gives a shorter brief that is part of it.
+    """
     pool = analysis.sentences
     order = list(analysis.order if order is None else order)
-    chosen = fill_budget(
-        order, {i: pool[i].words for i in order}, words, sentences, min_size=settings.min_sentence_words
-    )
+    sizes = {i: pool[i].words for i in order}
+    return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words)
+
+
+def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None) -> Brief:
+    """The brief made of the chosen sentences: each a claim citing every source that states it."""
+    settings = analysis.settings
+    pool = analysis.sentences
     claims = []
     for index in chosen:
         support = find_support(pool[index], list(pool), analysis.vectors, analysis.lexicon, settings)
@@ -147,7 +154,7 @@ def brief(
     if sentences is not None:
         settings = replace(settings, sentences=sentences)
     analysis = analyse(inputs, settings, encoder=encoder, stdin=stdin)
-    return compose(analysis, words=words, sentences=settings.sentences, started=started)
+    return compose(analysis, select(analysis, words, settings.sentences), started=started)
 
 
 # ---------------------------------------------------------------- a neutral title
