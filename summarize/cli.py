@@ -136,5 +136,60 @@ def compare(inputs: tuple[str, ...], ladder: list[int], output_format: str, plot
         raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
 
 
+def _systems(ctx, param, value: str) -> list[str]:
+    from .evaluate import BASELINES
+
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in BASELINES]
+    if unknown:
+        raise click.BadParameter(f"unknown baseline {', '.join(unknown)}; choose from {', '.join(BASELINES)}")
+    return list(dict.fromkeys(names))
+
+
+@cli.command("eval")
+@click.argument("clusters", type=click.Path(dir_okay=False))
+@click.option("--baselines", "-b", default="lead,lexrank,textrank,random", show_default=True, callback=_systems,
+              help="Peer systems to run beside ours, separated by commas.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters.")
+@click.option("--set", "sets", multiple=True, help="Only clusters of this set (repeatable), e.g. duc2006.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the random baseline and the bootstrap.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the Markdown table here.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write every score of every cluster as JSON.")
+@click.option("--force", is_flag=True, help="Replace output files if they exist.")
+def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple[str, ...], seed: int,
+             output: str | None, json_path: str | None, force: bool) -> None:
+    """Score our briefs and peer summarizers against the human references in CLUSTERS (JSONL).
+
+    Each line: {"id": str, "documents": [{"title": str, "text": str}], "references": [str]}.
+    Every system gets the references' average length as its budget. Progress goes to stderr.
+
+    \b
+    Examples:
+      summarize eval ../shared/eval/dev/clusters.jsonl --baselines lead,lexrank,textrank -o eval.md
+      summarize eval clusters.jsonl --set duc2006 --limit 5 --json scores.json
+    """
+    from . import evaluate as evaluating
+    from .render import write_output
+
+    quiet = logging.getLogger().level >= logging.ERROR
+
+    def progress(number: int, total: int, cluster) -> None:
+        if not quiet:
+            click.echo(f"[{number}/{total}] {cluster.id} ({len(cluster.documents)} documents, {cluster.budget} words)", err=True)
+
+    try:
+        summary, results = evaluating.evaluate(clusters, baselines, limit=limit, sets=sets or None, seed=seed,
+                                               progress=progress)
+        _emit(evaluating.to_markdown(summary), output, force)
+        if json_path:
+            write_output(evaluating.to_json(summary, results), json_path, force=force)
+            click.echo(f"wrote {json_path}", err=True)
+    except SummarizeError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
+
+
 def main() -> None:
     cli(prog_name="summarize")
