@@ -46,8 +46,14 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--show-edits", is_flag=True, help="Under each edited claim, list what changed from the source.")
+@click.option("--model", type=click.Path(exists=True, file_okay=False), default=None, envvar="SUMMARIZE_MODEL",
+              help="A local Hugging Face model directory to score wordings (default: the packaged SmolLM2).")
+@click.option("--no-model", is_flag=True, help="Skip the abstractive model: ties go to the first outlet.")
+@click.option("--extractive", is_flag=True, help="Print source sentences exactly as written, without edits.")
 def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_format: str,
-          output: str | None, force: bool) -> None:
+          output: str | None, force: bool, show_edits: bool, model: str | None, no_model: bool,
+          extractive: bool) -> None:
     """Write a brief of INPUTS: files, folders of .txt/.md/.html files, or - for stdin.
 
     Every claim names the sources that state it ([1][3]); the Sources list maps numbers to outlets.
@@ -58,13 +64,16 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
       summarize brief a.txt b.txt --words 120 --format json
       cat a.txt | summarize brief - b.txt
     """
+    from dataclasses import replace
+
     from .pipeline import brief as make_brief
     from .render import to_json, to_markdown
 
     started = time.perf_counter()
+    settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive)
     try:
-        result = make_brief(list(inputs), words=words, sentences=sentences)
-        text = to_json(result) if output_format == "json" else to_markdown(result)
+        result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
+        text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)
         _emit(text, output, force)
     except SummarizeError as error:
         raise click.ClickException(str(error)) from None

@@ -89,7 +89,7 @@ def compare(
     for budget in reversed(budgets):  # longest first; each shorter one picks from the longer's claims
         chosen[budget] = select(analysis, words=budget, order=order)
         order = chosen[budget]
-    briefs = {budget: compose(analysis, chosen[budget], started=started) for budget in budgets}
+    briefs = {budget: compose(analysis, chosen[budget], started=started, words=budget) for budget in budgets}
     notes += [f"no sentence fits in {b} words; that brief is empty" for b in budgets if not chosen[b]]
     longest = briefs[budgets[-1]]
     rungs, previous = [], set()

@@ -37,6 +37,11 @@ class Settings:
     support_similarity: float = 0.62
     min_shared_words: int = 2
     support_coverage: float = 0.5  # share of the claim's content words the evidence must have
+    # The abstractive stage: conservative verified edits (deletions, neutral wording) and a model that
+    # picks among grounded wordings. `model` is a local Hugging Face directory; None = packaged SmolLM2.
+    rewrite: bool = True
+    use_model: bool = True
+    model: str | None = None
     embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)
 
 

@@ -194,7 +194,7 @@ def evaluate_cluster(
     for system in systems:
         started = time.perf_counter()
         if system == "summarize":
-            brief = compose(analysis, select(analysis, cluster.budget))
+            brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget)
             summary = " ".join(claim.text for claim in brief.claims)
             precision, recall = citation_scores(brief, analysis)
             extra = {"citation_precision": precision, "citation_recall": recall,
@@ -313,6 +313,7 @@ def to_markdown(summary: dict) -> str:
 
 def to_json(summary: dict, results: list[Result]) -> str:
     data = {**summary, "results": [
-        {"system": r.system, "cluster": r.cluster, "set": r.set, "metrics": r.metrics} for r in results
+        {"system": r.system, "cluster": r.cluster, "set": r.set, "summary": r.summary, "metrics": r.metrics}
+        for r in results
     ]}
     return json.dumps(data, indent=2) + "\n"

@@ -80,3 +80,86 @@ def framing_intensity(text: str) -> float:
     tokens = re.findall(r"[a-z][a-z'-]*", outside_quotes(text).lower())
     total = sum(abs(valence[t]) for t in tokens if abs(valence.get(t, 0.0)) >= STRONG_VALENCE)
     return 100.0 * total / words
+
+
+# ---------------------------------------------------------------- rewriting in neutral words
+
+from .types import Edit  # noqa: E402
+
+_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z]))")
+
+
+def _unquoted_segments(text: str) -> list[tuple[str, bool]]:
+    """The text cut into (segment, is_quote) pieces; quotes are never edited."""
+    pieces, last = [], 0
+    for match in _QUOTED_SPAN.finditer(text):
+        pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(0), True))
+        last = match.end()
+    pieces.append((text[last:], False))
+    return pieces
+
+
+def tidy(text: str) -> str:
+    """Spacing, articles and the first capital after words were removed."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    text = _ARTICLE.sub(lambda m: (m.group(1) + ("n " if m.group(2).lower() in "aeiou" else " ")), text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def neutralize(text: str) -> tuple[str, list[Edit]]:
+    """Loaded terms replaced (or dropped) and judging reporting verbs made plain, outside quotes only."""
+    edits: list[Edit] = []
+    pieces = []
+    for segment, is_quote in _unquoted_segments(text):
+        if not is_quote:
+            for term in lexicon():
+                def swap(match, term=term):
+                    edits.append(Edit("replace" if term.replacement else "delete", match.group(0),
+                                      term.replacement, f"lexicon: {term.kind} “{term.term}”"))
+                    return term.replacement
+                segment = term.pattern.sub(swap, segment)
+        pieces.append(segment)
+    return (tidy("".join(pieces)) if edits else text), edits
+
+
+# ---------------------------------------------------------------- opinions carry their speaker
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|reported|reports|wrote|writes|added|noted|argued|stated|"
+    r"believes?|believed|warned|described|declared|called|acknowledged|assessed|observed|insisted|claimed|"
+    r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized)\b",
+    re.IGNORECASE,
+)
+_JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|appears?|seems?|apparently|clearly|"
+                        r"despite appearances|in reality|in fact)\b", re.IGNORECASE)
+EVALUATIVE_VALENCE = 2.0
+
+
+def is_attributed(text: str) -> bool:
+    """A speaker or outlet is named as the one saying it ("…, Blinken said.", "According to …")."""
+    return bool(_REPORTING.search(outside_quotes(text)))
+
+
+def is_evaluative(text: str) -> bool:
+    """Judgement in the text's own voice: a modal or hedge of opinion, or a strongly valenced word."""
+    own = outside_quotes(text)
+    if _JUDGEMENT.search(own):
+        return True
+    valence = _valence()
+    # Lowercase words only: "United States" or "Communist Party" are names, not judgements.
+    return any(abs(valence.get(t, 0.0)) >= EVALUATIVE_VALENCE for t in re.findall(r"\b[a-z][a-z'-]*", own))
+
+
+def attribute_to(text: str, outlet: str) -> tuple[str, Edit]:
+    """"According to OUTLET, …": the opinion is the outlet's, and the added words are its name."""
+    from .rank import _NOT_A_NAME
+
+    opener = text.split(maxsplit=1)[0].strip(",").lower() if text.strip() else ""
+    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME else text  # "During …" → "during …"; names keep capitals
+    addition = f"According to {outlet},"
+    return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

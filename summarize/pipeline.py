@@ -11,7 +11,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +21,7 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest, read_inputs
+from .edit import realise
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Evidence, Sentence, Source, Stats
@@ -39,6 +40,7 @@ class Analysis:
     order: tuple[int, ...]  # sentence indices in the order selection takes them (MMR)
     lexicon: Lexicon
     settings: Settings
+    encoder: Encoder | None = field(default=None, repr=False, compare=False)
 
 
 def analyse(
@@ -68,7 +70,7 @@ def analyse(
         relevance[index] *= min(1.0, settings.long_sentence_words / sentences[index].words)
     order = tuple(mmr_order(candidates, vectors, relevance, settings))
     log.info("%d sources, %d sentences, %d candidates", len(sources), len(sentences), len(candidates))
-    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings)
+    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder)
 
 
 def select(
@@ -88,29 +90,26 @@ def select(
     return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words)
 
 
-def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None) -> Brief:
-    """The brief made of the chosen sentences: each a claim citing every source that states it."""
+def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None, words: int | None = None) -> Brief:
+    """The brief made of the chosen sentences: each a claim citing every source that states it.
+
+    Realised claims are never longer than their sentences, but an added attribution is; a claim that
+    would then overflow `words` is left out.
+    """
     settings = analysis.settings
-    pool = analysis.sentences
-    claims = []
+    claims, used = [], 0
     for index in chosen:
-        support = find_support(pool[index], list(pool), analysis.vectors, analysis.lexicon, settings)
-        claims.append(
-            (
-                # Readable order: what the sources report first comes first (mean place in the articles).
-                float(np.mean([sentence.position for sentence, _ in support])),
-                Claim(
-                    text=pool[index].text,
-                    sources=tuple(sorted(sentence.source_id for sentence, _ in support)),
-                    evidence=tuple(
-                        Evidence(source=sentence.source_id, text=sentence.text, similarity=round(cosine, 4))
-                        for sentence, cosine in support
-                    ),
-                    score=round(float(analysis.scores[index]), 4),
-                ),
-            )
-        )
-    ordered = tuple(claim for _, claim in sorted(claims, key=lambda pair: pair[0]))
+        if settings.rewrite:
+            claim, position = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings))
+        else:
+            claim, position = _extracted(index, analysis)
+        if words is not None and used + claim.words > words:
+            continue
+        used += claim.words
+        claims.append((position, claim))
+    # Readable order: what the sources report first comes first (mean place in the articles);
+    # corroborated claims before those only one outlet makes.
+    ordered = tuple(claim for _, claim in sorted(claims, key=lambda pair: (pair[1].section != "summary", pair[0])))
     brief_words = sum(claim.words for claim in ordered)
     source_words = sum(source.words for source in analysis.sources)
     return Brief(
@@ -124,6 +123,35 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
             seconds=round(time.perf_counter() - started, 3) if started is not None else 0.0,
         ),
     )
+
+
+def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
+    """The sentence as written, citing every source that states it (no edits)."""
+    support = find_support(analysis.sentences[index], list(analysis.sentences), analysis.vectors, analysis.lexicon,
+                           analysis.settings)
+    claim = Claim(
+        text=analysis.sentences[index].text,
+        sources=tuple(sorted(sentence.source_id for sentence, _ in support)),
+        evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
+        section="summary" if len(support) > 1 else "differences",
+        score=round(float(analysis.scores[index]), 4),
+    )
+    return claim, float(np.mean([sentence.position for sentence, _ in support]))
+
+
+_scorers: dict[str, object] = {}
+
+
+def _scorer(settings: Settings):
+    """The abstractive model, loaded once per process; None when switched off."""
+    if not settings.use_model:
+        return None
+    from .lm import FluencyScorer
+
+    key = settings.model or ""
+    if key not in _scorers:
+        _scorers[key] = FluencyScorer(settings.model)
+    return _scorers[key]
 
 
 def brief(
@@ -154,7 +182,8 @@ def brief(
     if sentences is not None:
         settings = replace(settings, sentences=sentences)
     analysis = analyse(inputs, settings, encoder=encoder, stdin=stdin)
-    return compose(analysis, select(analysis, words, settings.sentences), started=started)
+    budget = None if settings.sentences else words
+    return compose(analysis, select(analysis, words, settings.sentences), started=started, words=budget)
 
 
 # ---------------------------------------------------------------- a neutral title

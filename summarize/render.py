@@ -27,6 +27,7 @@ def to_dict(brief: Brief) -> dict:
                 "kind": claim.kind,
                 "section": claim.section,
                 "score": claim.score,
+                "edits": [edit_dict(edit) for edit in claim.edits],
             }
             for claim in brief.claims
         ],
@@ -39,6 +40,25 @@ def to_dict(brief: Brief) -> dict:
     }
 
 
+def edit_dict(edit) -> dict:
+    data = {"type": edit.type, "text": edit.text}
+    if edit.type == "replace":
+        data["replacement"] = edit.replacement
+    if edit.reason:
+        data["reason"] = edit.reason
+    if edit.source is not None:
+        data["source"] = edit.source
+    return data
+
+
+def describe_edit(edit) -> str:
+    if edit.type == "replace":
+        return f"“{edit.text}” → “{edit.replacement}” ({edit.reason})"
+    if edit.type == "delete":
+        return f"deleted “{edit.text}” ({edit.reason})"
+    return f"added “{edit.text}” ({edit.reason}{f', from [{edit.source}]' if edit.source else ''})"
+
+
 def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
 
@@ -47,19 +67,28 @@ def citations(claim: Claim) -> str:
     return "".join(f"[{source}]" for source in claim.sources)
 
 
-def to_markdown(brief: Brief) -> str:
+def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     """Title, the claims with their citations, the numbered sources, one footer line.
 
+    Claims only one outlet makes go under "Where sources differ", led by that outlet's name.
+    With `show_edits`, each edited claim is followed by what changed from the outlet's sentence.
     Seconds are left out so the same input gives the same bytes.
     """
     lines = [f"# {brief.title}", ""]
+    names = {source.id: source.name for source in brief.sources}
     summary = [c for c in brief.claims if c.section == "summary"]
     differences = [c for c in brief.claims if c.section == "differences"]
     for heading, claims in (("Summary", summary), ("Where sources differ", differences)):
         if not claims:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- {claim.text} {citations(claim)}" for claim in claims]
+        if heading != "Summary":
+            lines += ["Reported by one outlet only, in its words:", ""]
+        for claim in claims:
+            lead = f"**{names[claim.sources[0]]}:** " if heading != "Summary" else ""
+            lines.append(f"- {lead}{claim.text} {citations(claim)}")
+            if show_edits and claim.edits:
+                lines.append(f"  - *edited from [{claim.evidence[0].source}]:* " + "; ".join(describe_edit(e) for e in claim.edits))
         lines.append("")
     lines += ["## Sources", ""]
     for source in brief.sources:

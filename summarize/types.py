@@ -59,13 +59,25 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One visible change from what an outlet wrote."""
+
+    type: str  # "delete" | "replace" | "add"
+    text: str  # the span deleted, replaced or added
+    replacement: str = ""  # for "replace": what stands there now
+    reason: str = ""  # the lexicon entry or rule that made the change
+    source: int | None = None  # for "add": the source the added words come from
+
+
+@dataclass(frozen=True)
 class Claim:
     text: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
-    kind: str = "extracted"  # "extracted" | "fused"
+    kind: str = "extracted"  # "extracted" | "compressed" | "fused"
     section: str = "summary"  # "summary" | "differences"
     score: float = 0.0  # cross-source centrality of the sentence it came from
+    edits: tuple[Edit, ...] = ()  # how the text differs from the first evidence sentence
 
     @property
     def words(self) -> int:

@@ -13,7 +13,11 @@ import re
 
 import numpy as np
 
-from .attribute import STOPWORDS, content_words, same_claim
+from dataclasses import dataclass
+
+from .attribute import STOPWORDS, content_words, coverage, numbers, polarity_conflict, same_claim
+from .config import Settings
+from .rank import _NOT_A_NAME, outside_quotes
 from .types import Brief, Claim
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d+(?:[.,]\d+)*")
@@ -75,3 +79,67 @@ def unsupported_words(summary: str, source_text: str) -> list[str]:
         if word not in available:
             missing.append(token)
     return missing
+
+
+# ---------------------------------------------------------------- claim against one evidence sentence
+
+FACT_WORDS = frozenset("not no never next last this first only".split())  # DESIGN.md §6: they carry facts
+MODALS = frozenset("may might could would will should must can cannot".split())
+_QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+_NAME = re.compile(r"\b[A-Z][\w’'.-]*[\w.]")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+def quoted_spans(text: str) -> list[str]:
+    return [a or b for a, b in _QUOTE_SPAN.findall(text)]
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words, lowercased; a common word capitalised only because it opens the sentence is not a name."""
+    found = set()
+    for match in _NAME.finditer(text):
+        word = match.group(0).rstrip(".").lower()
+        opens = not text[: match.start()].strip(" “\"‘(")
+        if opens and word in _NOT_A_NAME:
+            continue
+        found.add(word)
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return {t.lower() for t in _TOKEN.findall(text)}
+
+
+def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, allowed: frozenset[str] = frozenset()) -> list[Check]:
+    """Every check a claim must pass against the sentence it rests on; `allowed` words (lexicon
+    replacements, an added attribution's outlet name) may be absent from the evidence."""
+    evidence_words = _words(evidence) | allowed
+    evidence_names = {w.lower() for w in _TOKEN.findall(evidence)} | allowed
+    checks = []
+    misquoted = [q for q in quoted_spans(claim) if " ".join(q.split()) not in " ".join(evidence.split())]
+    checks.append(Check("quotes verbatim", not misquoted, "; ".join(f"“{q}”" for q in misquoted)))
+    extra_numbers = numbers(claim) - numbers(evidence)
+    checks.append(Check("numbers in source", not extra_numbers, ", ".join(sorted(extra_numbers))))
+    missing_names = sorted(n for n in names(claim) if not set(n.replace(".", " ").split()) <= evidence_names
+                           and n not in evidence.lower())
+    checks.append(Check("names in source", not missing_names, ", ".join(missing_names)))
+    claim_words = _words(outside_quotes(claim))
+    extra_fact = sorted((claim_words & FACT_WORDS) - evidence_words)
+    checks.append(Check("fact words in source", not extra_fact, ", ".join(extra_fact)))
+    checks.append(Check("negation agrees", not polarity_conflict(claim, evidence)))
+    extra_modal = sorted((claim_words & MODALS) - evidence_words)
+    checks.append(Check("modality agrees", not extra_modal, ", ".join(extra_modal)))
+    share = coverage(claim, evidence)
+    checks.append(Check("content covered", share >= settings.support_coverage, f"{share:.0%} of content words"))
+    checks.append(Check("meaning close", cosine >= settings.support_similarity, f"cosine {cosine:.2f}"))
+    return checks
+
+
+def passes(checks: list[Check]) -> bool:
+    return all(check.passed for check in checks)

@@ -9,10 +9,18 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path, monkeypatch):
-    """No test reads or writes the user's cache."""
-    monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path / "cache"))
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """No test reads or writes the user's cache; the run shares one (the model is converted once)."""
+    import os
+
+    saved = os.environ.get("SUMMARIZE_CACHE")
+    os.environ["SUMMARIZE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        os.environ.pop("SUMMARIZE_CACHE", None)
+    else:
+        os.environ["SUMMARIZE_CACHE"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -56,7 +56,7 @@ def test_json_shape(seeds_brief):
         assert isinstance(source["words"], int) and source["words"] > 500
     for claim in data["claims"]:
         assert {"text", "sources", "evidence", "kind", "section"} <= set(claim)
-        assert claim["kind"] in ("extracted", "fused") and claim["section"] in ("summary", "differences")
+        assert claim["kind"] in ("extracted", "compressed", "fused") and claim["section"] in ("summary", "differences")
         assert all(set(e) == {"source", "text"} for e in claim["evidence"])
         assert isinstance(claim["score"], float)
     stats = data["stats"]

@@ -1,0 +1,194 @@
+"""The abstractive stage, done safely: select, edit conservatively, prove, and show the edits.
+
+For each claim the candidates are the sentences of its group (the outlets that state it), each as
+written, with strict deletions (editorial openers, asides in parentheses or dashes, never inside
+quotes, never a span holding a negation, number or fact-carrying word), and in neutral words (the
+shipped lexicon). Every candidate is verified against the sentence it was made from, and cites only
+the outlets whose own sentence supports it. The candidate backed by the most outlets wins; among
+equals the abstractive model (`lm.py`) picks the one that reads best; of the chosen wording the most
+neutral, most compressed verified variant is printed, with its edits listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .attribute import content_words, same_claim
+from .neutral import attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
+from .types import Edit, count_words
+from .verify import FACT_WORDS, check_claim, passes
+
+EDITORIAL_OPENERS = re.compile(
+    r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
+    r"so|now|well|meanwhile|still|after all|to be sure|tellingly|predictably)\s*,\s*",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
+_PROTECTED = re.compile(r"\d|\b(?:not|no|never|n[’']t|next|last|this|first|only)\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fact: keep it
+
+
+@dataclass
+class Candidate:
+    text: str
+    base_source: int
+    base_text: str
+    edits: list[Edit] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return "compressed" if self.edits else "extracted"
+
+
+def delete_openers(text: str) -> tuple[str, list[Edit]]:
+    match = EDITORIAL_OPENERS.match(text)
+    if not match:
+        return text, []
+    return tidy(text[match.end():]), [Edit("delete", match.group(0).strip(), reason="editorial opener")]
+
+
+def delete_asides(text: str) -> tuple[str, list[Edit]]:
+    """Parenthetical and dash asides outside quotes that hold no number, name, negation or fact word."""
+    edits: list[Edit] = []
+
+    def drop(match: re.Match) -> str:
+        span = match.group(0)
+        if _PROTECTED.search(span) or _NAMED.search(span) or any(q in span for q in "“”\""):
+            return span
+        edits.append(Edit("delete", span.strip(), reason="aside"))
+        return " "
+
+    pieces = []
+    for segment, is_quote in _segments(text):
+        pieces.append(segment if is_quote else _ASIDE.sub(drop, segment))
+    return (tidy("".join(pieces)) if edits else text), edits
+
+
+def _segments(text: str):
+    from .neutral import _unquoted_segments
+
+    return _unquoted_segments(text)
+
+
+def variants(base_text: str, base_source: int) -> list[Candidate]:
+    """The sentence as written, then each conservative edit ladder step applied on top of the last."""
+    out = [Candidate(base_text, base_source, base_text)]
+    text, edits = base_text, []
+    for step in (delete_openers, delete_asides, neutralize):
+        changed, new_edits = step(text)
+        if new_edits:
+            text, edits = changed, edits + new_edits
+            out.append(Candidate(text, base_source, base_text, list(edits)))
+    return out
+
+
+def verified(candidate: Candidate, cosine: float, settings) -> bool:
+    """The candidate says nothing its own base sentence does not, apart from lexicon replacements."""
+    if candidate.text == candidate.base_text:
+        return True
+    allowed = frozenset(w.lower() for e in candidate.edits for w in e.replacement.split())
+    return passes(check_claim(candidate.text, candidate.base_text, cosine, settings, allowed=allowed))
+
+
+def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, settings) -> dict[int, tuple]:
+    """The outlets whose own sentence in the group states the candidate: source id -> (sentence, cosine)."""
+    found = {}
+    for sentence, _ in group:
+        cosine = float(vectors[sentence.index] @ candidate_vector)
+        if sentence.text == candidate_text or sentence.text == candidate_text.rstrip():
+            found[sentence.source_id] = (sentence, 1.0)
+            continue
+        shared = len(content_words(candidate_text) & content_words(sentence.text) & lexicon.informative)
+        relaxed = settings  # the sentence it was cut from may be longer: coverage is of the candidate
+        if same_claim(candidate_text, sentence.text, cosine, max(shared, settings.min_shared_words)
+                      if sentence.text.startswith(candidate_text[:20]) else shared, relaxed):
+            if sentence.source_id not in found or cosine > found[sentence.source_id][1]:
+                found[sentence.source_id] = (sentence, cosine)
+    return found
+
+
+_FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")
+
+
+def display_name(source) -> str:
+    """The outlet's name, or "source [n]" when all we know is a file name."""
+    return f"source [{source.id}]" if _FILE_STEM.match(source.name) else source.name
+
+
+def is_neutral(text: str) -> bool:
+    return not loaded_terms(text)
+
+
+__all__ = ["Candidate", "variants", "verified", "supporters", "is_neutral", "delete_openers", "delete_asides", "FACT_WORDS"]
+
+
+# ---------------------------------------------------------------- one claim, realised
+
+def realise(index: int, analysis, encoder, scorer=None):
+    """The claim for sentence `index`: the best verified wording of its group, citing its supporters.
+
+    Returns (claim, mean position of its evidence) so the brief can keep the sources' order.
+    """
+    import numpy as np
+
+    from .attribute import find_support
+    from .types import Claim, Evidence
+
+    settings = analysis.settings
+    pool = analysis.sentences
+    group = find_support(pool[index], list(pool), analysis.vectors, analysis.lexicon, settings)
+    # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
+    limit = pool[index].words
+    candidates = [c for sentence, _ in group for c in variants(sentence.text, sentence.source_id)
+                  if count_words(c.text) <= limit]
+    fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
+    fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
+    vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}
+
+    scored = []  # (key, candidate, supporters)
+    for candidate in candidates:
+        vector = fresh_vectors.get(candidate.text)
+        if vector is None:
+            vector = vector_of.get(candidate.text, analysis.vectors[index])
+        base_cosine = float(vector @ vector_of[candidate.base_text])
+        if not verified(candidate, base_cosine, settings):
+            continue
+        support = supporters(candidate.text, vector, group, analysis.vectors, analysis.lexicon, settings)
+        support.setdefault(candidate.base_source, next((s, 1.0) for s, _ in group if s.source_id == candidate.base_source))
+        # Most outlets first, then neutral wording, then the most conservative edits applied.
+        scored.append(((len(support), is_neutral(candidate.text), len(candidate.edits)), candidate, support))
+    best_key = max(key[:2] for key, _, _ in scored)
+    finalists = {}
+    for key, candidate, support in scored:
+        if key[:2] == best_key:
+            current = finalists.get(candidate.base_source)
+            if current is None or key[2] > current[0][2]:
+                finalists[candidate.base_source] = (key, candidate, support)
+    ranked = sorted(finalists.values(), key=lambda item: (-item[0][2], item[1].base_source))
+    if scorer is not None and len(ranked) > 1:
+        # The abstractive model chooses among grounded, verified wordings: the one that reads best.
+        fluency = scorer.score([candidate.text for _, candidate, _ in ranked])
+        ranked = [item for _, item in sorted(zip(fluency, ranked), key=lambda pair: -pair[0])]
+    _, chosen, support = ranked[0]
+    # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
+    # makes is shown under that outlet's name.)
+    if len(support) > 1 and is_evaluative(chosen.text) and not is_attributed(chosen.text):
+        outlet = display_name(analysis.sources[chosen.base_source - 1])
+        text, addition = attribute_to(chosen.text, outlet)
+        chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
+    evidence = tuple(
+        Evidence(source=source, text=sentence.text, similarity=round(cosine, 4))
+        for source, (sentence, cosine) in sorted(support.items(), key=lambda item: (item[0] != chosen.base_source, item[0]))
+    )
+    claim = Claim(
+        text=chosen.text,
+        sources=tuple(sorted(support)),
+        evidence=evidence,
+        kind=chosen.kind,
+        section="summary" if len(support) > 1 else "differences",
+        score=round(float(analysis.scores[index]), 4),
+        edits=tuple(chosen.edits),
+    )
+    position = float(np.mean([sentence.position for sentence, _ in support.values()]))
+    return claim, position
