@@ -112,8 +112,8 @@ _FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")
 
 
 def display_name(source) -> str:
-    """The outlet's name, or "source [n]" when all we know is a file name."""
-    return f"source [{source.id}]" if _FILE_STEM.match(source.name) else source.name
+    """The outlet's name, or "one outlet" when all we know is a file name (the citation says which)."""
+    return "one outlet" if _FILE_STEM.match(source.name) else source.name
 
 
 def is_neutral(text: str) -> bool:
