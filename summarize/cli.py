@@ -82,6 +82,31 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     logging.getLogger(__name__).info("brief in %.2f s", time.perf_counter() - started)
 
 
+@cli.command("check")
+@click.argument("claim")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS + ("text",)), default="text",
+              show_default=True, help="Plain text, or JSON for programs.")
+def check_command(claim: str, inputs: tuple[str, ...], output_format: str) -> None:
+    """Check CLAIM against INPUTS: which sources state it, with the evidence and every failed check.
+
+    Exit status 0 when at least one source supports the claim, 1 when none does.
+
+    \b
+    Examples:
+      summarize check "Blinken met Xi Jinping in Beijing." seeds/
+      summarize check "Blinken is the first US Secretary of State to visit China in 7 years." seeds/ -f json
+    """
+    from .verify import check, check_to_json, check_to_text
+
+    try:
+        result = check(claim, list(inputs))
+    except SummarizeError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(check_to_json(result) if output_format == "json" else check_to_text(result), nl=False)
+    sys.exit(0 if result.supported else 1)
+
+
 def _ladder(ctx, param, value: str) -> list[int]:
     from .compare import parse_ladder
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .attribute import content_words, same_claim
 from .neutral import attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .types import Edit, count_words
-from .verify import FACT_WORDS, check_claim, passes
+from .verify import FACT_WORDS, check_claim, fluency_check, passes
 
 EDITORIAL_OPENERS = re.compile(
     r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
@@ -116,6 +116,11 @@ def display_name(source) -> str:
     return "one outlet" if _FILE_STEM.match(source.name) else source.name
 
 
+def _unedited(item):
+    key, candidate, support = item
+    return key, Candidate(candidate.base_text, candidate.base_source, candidate.base_text), support
+
+
 def is_neutral(text: str) -> bool:
     return not loaded_terms(text)
 
@@ -166,10 +171,17 @@ def realise(index: int, analysis, encoder, scorer=None):
             if current is None or key[2] > current[0][2]:
                 finalists[candidate.base_source] = (key, candidate, support)
     ranked = sorted(finalists.values(), key=lambda item: (-item[0][2], item[1].base_source))
-    if scorer is not None and len(ranked) > 1:
-        # The abstractive model chooses among grounded, verified wordings: the one that reads best.
-        fluency = scorer.score([candidate.text for _, candidate, _ in ranked])
-        ranked = [item for _, item in sorted(zip(fluency, ranked), key=lambda pair: -pair[0])]
+    if scorer is not None:
+        # The abstractive model chooses among grounded, verified wordings: the one that reads best; and an
+        # edited wording must read about as well as the sentence it was cut from (no garbling).
+        texts = [candidate.text for _, candidate, _ in ranked]
+        bases = [candidate.base_text for _, candidate, _ in ranked]
+        scores = scorer.score(texts + bases)
+        fluency, base_fluency = scores[: len(texts)], scores[len(texts):]
+        readable = [item for item, f, b in zip(ranked, fluency, base_fluency)
+                    if item[1].text == item[1].base_text or fluency_check(f, b).passed]
+        order = sorted(zip(fluency, range(len(ranked))), key=lambda pair: -pair[0])
+        ranked = [ranked[i] for _, i in order if ranked[i] in readable] or [_unedited(ranked[0])]
     _, chosen, support = ranked[0]
     # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
     # makes is shown under that outlet's name.)

@@ -83,11 +83,17 @@ def convert_gguf(target: Path | None = None) -> Path:
 
 
 def load_prompt(name: str) -> string.Template:
-    """A prompt template from prompts/ (shipped inside the package as summarize/prompts)."""
+    """A prompt template from $SUMMARIZE_PROMPTS if set, else prompts/ (shipped as summarize/prompts)."""
+    import os
+
+    override = os.environ.get("SUMMARIZE_PROMPTS")
     try:
-        text = resources.files("summarize").joinpath("prompts", f"{name}.txt").read_text(encoding="utf-8")
+        if override:
+            text = (Path(override) / f"{name}.txt").read_text(encoding="utf-8")
+        else:
+            text = resources.files("summarize").joinpath("prompts", f"{name}.txt").read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise ModelError(f"prompt {name!r} is missing from summarize/prompts/") from error
+        raise ModelError(f"prompt {name!r} is missing from {override or 'summarize/prompts/'}") from error
     return string.Template(text)
 
 

@@ -89,6 +89,10 @@ _QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*[\w.]")
 
 
+_QUALIFIER = re.compile(r"\b(not|no|never|next|last|this|first|only)\s+(?=[A-Za-z])", re.IGNORECASE)
+FLUENCY_DROP = 1.0  # nats per token; garbled splices read ≥ 1.5 worse than their source, fine edits ≤ 0.6
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
@@ -120,18 +124,26 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     """Every check a claim must pass against the sentence it rests on; `allowed` words (lexicon
     replacements, an added attribution's outlet name) may be absent from the evidence."""
     evidence_words = _words(evidence) | allowed
-    evidence_names = {w.lower() for w in _TOKEN.findall(evidence)} | allowed
     checks = []
     misquoted = [q for q in quoted_spans(claim) if " ".join(q.split()) not in " ".join(evidence.split())]
     checks.append(Check("quotes verbatim", not misquoted, "; ".join(f"“{q}”" for q in misquoted)))
     extra_numbers = numbers(claim) - numbers(evidence)
     checks.append(Check("numbers in source", not extra_numbers, ", ".join(sorted(extra_numbers))))
-    missing_names = sorted(n for n in names(claim) if not set(n.replace(".", " ").split()) <= evidence_names
-                           and n not in evidence.lower())
+    flat_evidence = evidence.lower().replace(".", "") + " " + " ".join(allowed)
+    missing_names = sorted(
+        n for n in names(claim) if not re.search(r"(?<!\w)" + re.escape(n.replace(".", "")) + r"(?!\w)", flat_evidence)
+    )
     checks.append(Check("names in source", not missing_names, ", ".join(missing_names)))
     claim_words = _words(outside_quotes(claim))
     extra_fact = sorted((claim_words & FACT_WORDS) - evidence_words)
     checks.append(Check("fact words in source", not extra_fact, ", ".join(extra_fact)))
+    # A fact word the edit removed, where it qualified something ("until the last minute", "not only"):
+    # "At long last," qualifies nothing.
+    qualifying = {m.group(1).lower() for m in _QUALIFIER.finditer(outside_quotes(evidence))}
+    dropped = sorted((qualifying & FACT_WORDS) - _words(claim))
+    checks.append(Check("fact words kept", not dropped, ", ".join(dropped)))
+    new = sorted(content_words(claim) - content_words(evidence) - content_words(" ".join(allowed)))
+    checks.append(Check("no new words", not new, ", ".join(new)))
     checks.append(Check("negation agrees", not polarity_conflict(claim, evidence)))
     extra_modal = sorted((claim_words & MODALS) - evidence_words)
     checks.append(Check("modality agrees", not extra_modal, ", ".join(extra_modal)))
@@ -141,5 +153,104 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     return checks
 
 
+def fluency_check(candidate_score: float, source_score: float) -> Check:
+    """The abstractive model's verdict on garbling: the edit may not read much worse than the source."""
+    drop = source_score - candidate_score
+    return Check("reads as well as the source", drop <= FLUENCY_DROP, f"{drop:+.2f} nats/token worse")
+
+
 def passes(checks: list[Check]) -> bool:
     return all(check.passed for check in checks)
+
+
+# ---------------------------------------------------------------- `summarize check`
+
+@dataclass(frozen=True)
+class SourceVerdict:
+    source_id: int
+    name: str
+    supported: bool
+    evidence: str  # the sentence that supports the claim, or the closest one
+    cosine: float
+    failed: tuple[Check, ...]  # the checks the closest sentence failed (empty when supported)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    claim: str
+    verdicts: tuple[SourceVerdict, ...]
+
+    @property
+    def supported(self) -> bool:
+        return any(v.supported for v in self.verdicts)
+
+    @property
+    def supporting(self) -> tuple[int, ...]:
+        return tuple(v.source_id for v in self.verdicts if v.supported)
+
+
+def check(claim: str, inputs, settings=None, encoder=None, stdin: str | None = None) -> CheckResult:
+    """Is `claim` stated by the sources? Per source: the sentence that states it, or the closest one and
+    every check it fails."""
+    from .config import DEFAULTS
+    from .embed import shared_encoder
+    from .errors import InputError
+    from .ingest import ingest, read_inputs
+    from .split import split_sources
+
+    settings = settings or DEFAULTS
+    claim = " ".join(claim.split())
+    if not claim:
+        raise InputError("the claim is empty: give the sentence to check in quotes")
+    sources = ingest(read_inputs(inputs, stdin=stdin))
+    sentences = split_sources(sources)
+    encoder = encoder or shared_encoder()
+    vectors = encoder.encode([s.text for s in sentences] + [claim])
+    claim_vector = vectors[-1]
+    verdicts = []
+    for source in sources:
+        own = [s for s in sentences if s.source_id == source.id]
+        if not own:
+            continue
+        cosines = np.array([float(vectors[s.index] @ claim_vector) for s in own])
+        best = None
+        for position in np.argsort(-cosines)[:5]:
+            sentence, cosine = own[int(position)], float(cosines[position])
+            checks = check_claim(claim, sentence.text, cosine, settings)
+            if best is None:
+                best = (sentence, cosine, checks)
+            if passes(checks):
+                best = (sentence, cosine, checks)
+                break
+        sentence, cosine, checks = best
+        verdicts.append(SourceVerdict(source.id, source.name, passes(checks), sentence.text, round(cosine, 4),
+                                      tuple(c for c in checks if not c.passed)))
+    return CheckResult(claim, tuple(verdicts))
+
+
+def check_to_text(result: CheckResult) -> str:
+    head = (f"SUPPORTED by {', '.join(f'[{i}]' for i in result.supporting)}" if result.supported
+            else "NOT SUPPORTED by any source")
+    lines = [f"{head}: {result.claim}", ""]
+    for v in result.verdicts:
+        if v.supported:
+            lines.append(f"[{v.source_id}] {v.name}: supports it — “{v.evidence}”")
+        else:
+            failed = "; ".join(f"{c.name}{f' ({c.detail})' if c.detail else ''}" for c in v.failed)
+            lines.append(f"[{v.source_id}] {v.name}: does not — closest “{v.evidence}” — failed: {failed}")
+    return "\n".join(lines) + "\n"
+
+
+def check_to_json(result: CheckResult) -> str:
+    import json
+
+    return json.dumps({
+        "claim": result.claim,
+        "supported": result.supported,
+        "sources": list(result.supporting),
+        "verdicts": [
+            {"source": v.source_id, "name": v.name, "supported": v.supported, "evidence": v.evidence,
+             "similarity": v.cosine, "failed": [{"check": c.name, "detail": c.detail} for c in v.failed]}
+            for v in result.verdicts
+        ],
+    }, ensure_ascii=False, indent=2) + "\n"
