@@ -51,9 +51,12 @@ def _emit(text: str, output: str | None, force: bool) -> None:
               help="A local Hugging Face model directory to score wordings (default: the packaged SmolLM2).")
 @click.option("--no-model", is_flag=True, help="Skip the abstractive model: ties go to the first outlet.")
 @click.option("--extractive", is_flag=True, help="Print source sentences exactly as written, without edits.")
+@click.option("--fusion", type=click.Choice(("off", "safe")), default="safe", show_default=True,
+              help="safe: a bare name may get the full name another outlet of the claim prints; off: never.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for torch (results are deterministic).")
 def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_format: str,
           output: str | None, force: bool, show_edits: bool, model: str | None, no_model: bool,
-          extractive: bool) -> None:
+          extractive: bool, fusion: str, seed: int) -> None:
     """Write a brief of INPUTS: files, folders of .txt/.md/.html files, or - for stdin.
 
     Every claim names the sources that state it ([1][3]); the Sources list maps numbers to outlets.
@@ -70,7 +73,10 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     from .render import to_json, to_markdown
 
     started = time.perf_counter()
-    settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive)
+    import torch
+
+    torch.manual_seed(seed)
+    settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
         text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)

@@ -40,6 +40,11 @@ class Settings:
     # The abstractive stage: conservative verified edits (deletions, neutral wording) and a model that
     # picks among grounded wordings. `model` is a local Hugging Face directory; None = packaged SmolLM2.
     rewrite: bool = True
+    # Where outlets disagree: two sentences this close (cosine) that differ on a number or a negation are
+    # shown side by side in every brief of at least `contrast_budget` words.
+    contrast_similarity: float = 0.55
+    contrast_budget: int = 150
+    fusion: str = "safe"  # "off" | "safe" (full names from other outlets of the group) | "aggressive"
     use_model: bool = True
     model: str | None = None
     embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
+from .rank import _NOT_A_NAME
 from .neutral import attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .types import Edit, count_words
 from .verify import FACT_WORDS, check_claim, fluency_check, passes
@@ -38,6 +39,8 @@ class Candidate:
 
     @property
     def kind(self) -> str:
+        if any(e.type == "add" and e.source not in (None, self.base_source) for e in self.edits):
+            return "fused"
         return "compressed" if self.edits else "extracted"
 
 
@@ -65,17 +68,112 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
     return (tidy("".join(pieces)) if edits else text), edits
 
 
+_LEANERS = re.compile(r"\s+\b(?:also|even)\b(?=\s)", re.IGNORECASE)
+
+
+def delete_leaners(text: str) -> tuple[str, list[Edit]]:
+    """"also" leans on a sentence the reader never saw; "even" is the writer's emphasis. Outside quotes."""
+    edits: list[Edit] = []
+
+    def drop(match: re.Match) -> str:
+        edits.append(Edit("delete", match.group(0).strip(), reason="leans on context"))
+        return ""
+
+    pieces = [segment if is_quote else _LEANERS.sub(drop, segment) for segment, is_quote in _segments(text)]
+    return (tidy("".join(pieces)) if edits else text), edits
+
+
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[a-z]+)?) ([A-Z][a-z]+(?:-[a-z]+)?)\b)")  # overlapping pairs
+
+
+def full_names(texts: list[str]) -> frozenset[str]:
+    """Two-word names ("Antony Blinken", "Xi Jinping") that at least two of the texts print the same way.
+
+    A pair that only one outlet prints ("Anthony Blinken", a typo; "Commission Office", a piece of a
+    longer name) is not trusted for fusion.
+    """
+    counts: dict[str, int] = {}
+    for text in texts:
+        for name in set(_name_pairs(text)):
+            counts[name] = counts.get(name, 0) + 1
+    return frozenset(name for name, n in counts.items() if n >= 2)
+
+
+def _name_pairs(text: str) -> list[str]:
+    pairs = []
+    own = outside_quotes_text(text)
+    for match in _FULL_NAME.finditer(own):
+        first, last = match.groups()
+        before = own[: match.start()].rstrip()
+        previous = re.search(r"([A-Z][\w’'.-]*)$", before)
+        if previous and previous.group(1).lower().rstrip(".") not in _TITLES:
+            continue  # part of a longer name: "Foreign Affairs Office" (a title before a name is fine)
+        if re.match(r"\s+[A-Z]", own[match.start() + len(first) + len(last) + 1:]):
+            continue  # "South China Sea"
+        if not before or before.endswith((".", "!", "?")):
+            continue  # a sentence's first word is capitalised anyway
+        if {first.lower(), last.lower()} & (_NOT_NAME_WORDS | _NOT_A_NAME):
+            continue
+        pairs.append(f"{first} {last}")
+    return pairs
+
+
+def expand_names(text: str, group_texts: dict[int, str], own_source: int, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Edit]]:
+    """Safe fusion: a bare name ("Blinken", "Xi") gets the full name another outlet of the group prints
+    ("Antony Blinken", "Xi Jinping"), if at least two outlets print it so. The added word is that
+    outlet's, and the claim cites it."""
+    edits: list[Edit] = []
+    full_forms: dict[str, tuple[str, int]] = {}
+    for source, other in sorted(group_texts.items(), key=lambda item: (item[0] == own_source, item[0])):
+        for full in _name_pairs(other):
+            if full in trusted:
+                for bare in full.split():
+                    full_forms.setdefault(bare, (full, source))
+    for bare, (full, source) in sorted(full_forms.items()):
+        if full in text:
+            continue
+        match = _bare_mention(text, bare)
+        if match is None:
+            continue
+        text = text[: match.start()] + full + text[match.end():]
+        edits.append(Edit("add", full.replace(bare, "").strip(), reason=f"full name “{full}”", source=source))
+    return text, edits
+
+
+def _bare_mention(text: str, bare: str):
+    """The first mention of `bare` outside quotes that is not already part of a longer name."""
+    for match in re.finditer(r"(?<![\w’'-])" + re.escape(bare) + r"(?![\w-])", text):
+        before, after = text[: match.start()], text[match.end():]
+        if before.count("“") > before.count("”"):
+            continue  # inside a quotation
+        if re.search(r"[A-Z][\w’'.-]*\s$", before) or re.match(r"\s[A-Z]", after):
+            continue
+        return match
+    return None
+
+
+def outside_quotes_text(text: str) -> str:
+    from .rank import outside_quotes
+
+    return outside_quotes(text)
+
+
 def _segments(text: str):
     from .neutral import _unquoted_segments
 
     return _unquoted_segments(text)
 
 
-def variants(base_text: str, base_source: int) -> list[Candidate]:
-    """The sentence as written, then each conservative edit ladder step applied on top of the last."""
+def variants(base_text: str, base_source: int, group_texts: dict[int, str] | None = None,
+             trusted: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The sentence as written, then each conservative edit ladder step applied on top of the last;
+    with `group_texts` (the group's sentences by source) also the safe fusion of full names."""
     out = [Candidate(base_text, base_source, base_text)]
     text, edits = base_text, []
-    for step in (delete_openers, delete_asides, neutralize):
+    steps = [delete_openers, delete_leaners, delete_asides, neutralize]
+    if group_texts:
+        steps.append(lambda t: expand_names(t, group_texts, base_source, trusted))
+    for step in steps:
         changed, new_edits = step(text)
         if new_edits:
             text, edits = changed, edits + new_edits
@@ -87,7 +185,7 @@ def verified(candidate: Candidate, cosine: float, settings) -> bool:
     """The candidate says nothing its own base sentence does not, apart from lexicon replacements."""
     if candidate.text == candidate.base_text:
         return True
-    allowed = frozenset(w.lower() for e in candidate.edits for w in e.replacement.split())
+    allowed = frozenset(w.lower() for e in candidate.edits for w in (e.replacement or (e.text if e.type == "add" else "")).split())
     return passes(check_claim(candidate.text, candidate.base_text, cosine, settings, allowed=allowed))
 
 
@@ -108,6 +206,9 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
     return found
 
 
+_TITLES = frozenset("secretary state minister president director leader envoy chancellor speaker representative "
+                    "sen rep gen mr mrs ms dr prof chairman premier ambassador councilor governor".split())
+_NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as this that secretary state president minister foreign chinese american united states house white press group".split())
 _FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")
 
 
@@ -145,8 +246,10 @@ def realise(index: int, analysis, encoder, scorer=None):
     group = find_support(pool[index], list(pool), analysis.vectors, analysis.lexicon, settings)
     # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
     limit = pool[index].words
-    candidates = [c for sentence, _ in group for c in variants(sentence.text, sentence.source_id)
-                  if count_words(c.text) <= limit]
+    group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
+    trusted = analysis.full_names
+    candidates = [c for sentence, _ in group for c in variants(sentence.text, sentence.source_id, group_texts, trusted)
+                  if count_words(c.text) <= limit + 2]  # room for a full name
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
     vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}
@@ -163,6 +266,10 @@ def realise(index: int, analysis, encoder, scorer=None):
         support.setdefault(candidate.base_source, next((s, 1.0) for s, _ in group if s.source_id == candidate.base_source))
         # Most outlets first, then neutral wording, then the most conservative edits applied.
         scored.append(((len(support), is_neutral(candidate.text), len(candidate.edits)), candidate, support))
+    neutral = [item for item in scored if item[0][1]]
+    if not neutral:
+        return None  # no wording free of loaded terms survived verification: leave the claim out
+    scored = neutral
     best_key = max(key[:2] for key, _, _ in scored)
     finalists = {}
     for key, candidate, support in scored:
@@ -171,17 +278,16 @@ def realise(index: int, analysis, encoder, scorer=None):
             if current is None or key[2] > current[0][2]:
                 finalists[candidate.base_source] = (key, candidate, support)
     ranked = sorted(finalists.values(), key=lambda item: (-item[0][2], item[1].base_source))
-    if scorer is not None:
+    edited = [item for item in ranked if item[1].text != item[1].base_text]
+    if scorer is not None and (len(ranked) > 1 or edited):
         # The abstractive model chooses among grounded, verified wordings: the one that reads best; and an
-        # edited wording must read about as well as the sentence it was cut from (no garbling).
-        texts = [candidate.text for _, candidate, _ in ranked]
-        bases = [candidate.base_text for _, candidate, _ in ranked]
-        scores = scorer.score(texts + bases)
-        fluency, base_fluency = scores[: len(texts)], scores[len(texts):]
-        readable = [item for item, f, b in zip(ranked, fluency, base_fluency)
-                    if item[1].text == item[1].base_text or fluency_check(f, b).passed]
-        order = sorted(zip(fluency, range(len(ranked))), key=lambda pair: -pair[0])
-        ranked = [ranked[i] for _, i in order if ranked[i] in readable] or [_unedited(ranked[0])]
+        # edited wording must read about as well as the sentence it was cut from (no garbling). One batch,
+        # each distinct text once.
+        texts = list(dict.fromkeys([c.text for _, c, _ in ranked] + [c.base_text for _, c, _ in edited]))
+        fluency = dict(zip(texts, scorer.score(texts)))
+        readable = [item for item in ranked
+                    if item[1].text == item[1].base_text or fluency_check(fluency[item[1].text], fluency[item[1].base_text]).passed]
+        ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [_unedited(ranked[0])]
     _, chosen, support = ranked[0]
     # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
     # makes is shown under that outlet's name.)

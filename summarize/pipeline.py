@@ -21,7 +21,7 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest, read_inputs
-from .edit import realise
+from .edit import full_names, realise
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Evidence, Sentence, Source, Stats
@@ -41,6 +41,8 @@ class Analysis:
     lexicon: Lexicon
     settings: Settings
     encoder: Encoder | None = field(default=None, repr=False, compare=False)
+    full_names: frozenset[str] = frozenset()  # names two or more sources print in full (safe fusion)
+    contrast: tuple[int, int] | None = None  # two outlets' sentences that disagree on a number or a negation
 
 
 def analyse(
@@ -70,7 +72,11 @@ def analyse(
         relevance[index] *= min(1.0, settings.long_sentence_words / sentences[index].words)
     order = tuple(mmr_order(candidates, vectors, relevance, settings))
     log.info("%d sources, %d sentences, %d candidates", len(sources), len(sentences), len(candidates))
-    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder)
+    names = full_names([source.text for source in sources])
+    # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
+    relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
+    contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
+    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast)
 
 
 def select(
@@ -86,8 +92,14 @@ def select(
     """
     pool = analysis.sentences
     order = list(analysis.order if order is None else order)
+    contrast: list[int] = []
+    if analysis.contrast and words is not None and sentences is None and words >= analysis.settings.contrast_budget:
+        # Room is kept for the outlets' disagreement in every brief long enough to show it.
+        contrast = list(analysis.contrast)
+        words -= sum(pool[i].words for i in contrast)
+        order = [i for i in order if i not in contrast]
     sizes = {i: pool[i].words for i in order}
-    return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words)
+    return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words) + contrast
 
 
 def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None, words: int | None = None) -> Brief:
@@ -98,9 +110,15 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     """
     settings = analysis.settings
     claims, used = [], 0
+    contrast = set(analysis.contrast or ())
     for index in chosen:
-        if settings.rewrite:
-            claim, position = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings))
+        if index in contrast:
+            claim, position = _contrasted(index, analysis)
+        elif settings.rewrite:
+            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings))
+            if realised is None:
+                continue
+            claim, position = realised
         else:
             claim, position = _extracted(index, analysis)
         if words is not None and used + claim.words > words:
@@ -137,6 +155,77 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
         score=round(float(analysis.scores[index]), 4),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
+
+
+def _contrasted(index: int, analysis: Analysis) -> tuple[Claim, float]:
+    """One side of a disagreement, as its outlet wrote it, naming the outlet it disagrees with."""
+    from .neutral import neutralize
+
+    sentence = analysis.sentences[index]
+    other = next(analysis.sentences[i] for i in analysis.contrast if i != index)
+    text, edits = neutralize(sentence.text) if analysis.settings.rewrite else (sentence.text, [])
+    claim = Claim(
+        text=text,
+        sources=(sentence.source_id,),
+        evidence=(Evidence(source=sentence.source_id, text=sentence.text),),
+        kind="compressed" if edits else "extracted",
+        edits=tuple(edits),
+        section="differences",
+        score=round(float(analysis.scores[index]), 4),
+        contrasts_with=(other.source_id,),
+    )
+    return claim, 2.0 + sentence.source_id / 100  # after the other differences, the pair together
+
+
+_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*-\s*|\s+)?(%|[a-z]+)")
+
+
+def measures(text: str) -> dict[str, set[str]]:
+    """What each number counts: {"minute": {"35"}, "%": {"5.4"}}. Dates are left out: two dates are
+    usually two events, not a disagreement."""
+    found: dict[str, set[str]] = {}
+    from .attribute import STOPWORDS
+
+    for number, unit in _MEASURE.findall(text):
+        if unit not in STOPWORDS:
+            found.setdefault(unit, set()).add(number.replace(",", ""))
+    return found
+
+
+def measures_differ(a: str, b: str) -> bool:
+    """Both texts count the same thing with different numbers: "35-minute meeting" / "30-minute meeting"."""
+    first, second = measures(a), measures(b)
+    return any(first[unit] and second[unit] and not first[unit] & second[unit] for unit in first.keys() & second.keys())
+
+
+def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.ndarray, lexicon: Lexicon,
+                  settings: Settings) -> tuple[int, int] | None:
+    """The most central pair of sentences from two outlets about the same thing that disagree: a number
+    one states and the other states differently ("a 35-minute meeting" / "his 30-minute meeting"), or a
+    negation of what the other affirms."""
+    from .attribute import polarity_conflict
+
+    best, best_score = None, 0.0
+    indices = [s.index for s in candidates]
+    if len(indices) < 2:
+        return None
+    block = vectors[indices] @ vectors[indices].T
+    for a in range(len(candidates)):
+        for b in range(a + 1, len(candidates)):
+            first, second = candidates[a], candidates[b]
+            if first.source_id == second.source_id or block[a, b] < settings.contrast_similarity:
+                continue
+            shared = len(lexicon.shared(first.index, second.index))
+            # A number counting the same thing differently is strong evidence; a negation needs a closer match.
+            numeric = shared >= 1 and measures_differ(first.text, second.text)
+            negated = shared >= settings.min_shared_words and block[a, b] >= settings.support_similarity + 0.08 \
+                and polarity_conflict(first.text, second.text)
+            if not (numeric or negated):
+                continue
+            score = float(scores[first.index] + scores[second.index])
+            if score > best_score:
+                best, best_score = (first.index, second.index), score
+    return best
 
 
 _scorers: dict[str, object] = {}

@@ -28,6 +28,7 @@ def to_dict(brief: Brief) -> dict:
                 "section": claim.section,
                 "score": claim.score,
                 "edits": [edit_dict(edit) for edit in claim.edits],
+                **({"contrasts_with": list(claim.contrasts_with)} if claim.contrasts_with else {}),
             }
             for claim in brief.claims
         ],
@@ -83,10 +84,12 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
             continue
         lines += [f"## {heading}", ""]
         if heading != "Summary":
-            lines += ["Reported by one outlet only, in its words:", ""]
+            lines += ["Reported by one outlet only, or reported differently, each in its outlet's words:", ""]
         for claim in claims:
             lead = f"**{names[claim.sources[0]]}:** " if heading != "Summary" else ""
-            lines.append(f"- {lead}{claim.text} {citations(claim)}")
+            differs = "".join(f"[{s}]" for s in claim.contrasts_with)
+            note = f" *(reported differently by {differs})*" if differs else ""
+            lines.append(f"- {lead}{claim.text} {citations(claim)}{note}")
             if show_edits and claim.edits:
                 lines.append(f"  - *edited from [{claim.evidence[0].source}]:* " + "; ".join(describe_edit(e) for e in claim.edits))
         lines.append("")

@@ -78,6 +78,7 @@ class Claim:
     section: str = "summary"  # "summary" | "differences"
     score: float = 0.0  # cross-source centrality of the sentence it came from
     edits: tuple[Edit, ...] = ()  # how the text differs from the first evidence sentence
+    contrasts_with: tuple[int, ...] = ()  # sources that report this differently (section "differences")
 
     @property
     def words(self) -> int:

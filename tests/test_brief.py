@@ -24,6 +24,27 @@ def test_seeds_brief_has_cited_claims_from_several_outlets(seeds_brief):
     assert not any(BOILERPLATE.search(claim.text) for claim in claims)
 
 
+def test_seeds_brief_is_corroborated_edited_neutral_and_shows_differences(seeds_brief):
+    from summarize.neutral import is_attributed, is_evaluative, lexicon, loaded_terms
+    from summarize.verify import unsupported_words
+
+    summary = [c for c in seeds_brief.claims if c.section == "summary"]
+    differences = [c for c in seeds_brief.claims if c.section == "differences"]
+    assert sum(len(c.sources) >= 2 for c in summary) >= 0.5 * len(summary)
+    assert sum(c.kind != "extracted" for c in summary) >= 0.3 * len(summary)
+    assert all(loaded_terms(c.text) == [] for c in seeds_brief.claims)
+    assert all(is_attributed(c.text) for c in summary if is_evaluative(c.text))
+    assert len(differences) >= 2
+    assert any(c.contrasts_with for c in differences)  # the 35- vs 30-minute meeting
+    sources_text = "\n".join(s.text for s in seeds_brief.sources)
+    replacements = {w.lower() for t in lexicon() for w in t.replacement.split()} | {"according", "one", "outlet"}
+    for claim in seeds_brief.claims:
+        assert {w.lower() for w in unsupported_words(claim.text, sources_text)} <= replacements, claim.text
+    for claim in seeds_brief.claims:  # every edit is listed, and the kind says what was done
+        assert (claim.kind == "extracted") == (not claim.edits)
+        assert claim.kind != "fused" or any(e.type == "add" and e.source != claim.evidence[0].source for e in claim.edits)
+
+
 def test_every_cited_source_has_a_sentence_that_states_the_claim(seeds_brief):
     sources = ingest(read_inputs([SEEDS]))
     sentences_of = {source.id: set() for source in sources}
@@ -71,7 +92,7 @@ def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
     assert text.startswith("# ") and "## Summary" in text and "## Sources" in text
     claim_lines = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(claim_lines) == len(seeds_brief.claims)
-    assert all(re.search(r"(\[\d+\])+$", line) for line in claim_lines)
+    assert all(re.search(r"(\[\d+\])+( \*\(reported differently by (\[\d+\])+\)\*)?$", line) for line in claim_lines)
     assert "4. **Bloomberg** — “Blinken’s China Trip Yields Best Possible Result: More Talks”" in text
     assert re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\)", text.splitlines()[-1])
 
