@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -30,26 +29,12 @@ import summarize  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from summarize.config import DEFAULTS  # noqa: E402
 from summarize.embed import Encoder  # noqa: E402
+from summarize.evaluate import SumyTokenizer  # noqa: E402
 from summarize.ingest import ingest, read_inputs  # noqa: E402
 from summarize.split import build_tokenizer, split_sources, split_text  # noqa: E402
 from summarize.types import Document  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval" / "dev" / "clusters.jsonl"
-
-
-class SumyTokenizer:
-    """sumy needs Punkt data it cannot download here; it accepts any object with these three members."""
-
-    language = "english"
-
-    def __init__(self, training_text: str = ""):
-        self._punkt = build_tokenizer(training_text)
-
-    def to_sentences(self, text: str) -> list[str]:
-        return split_text(text, self._punkt)
-
-    def to_words(self, sentence: str) -> list[str]:
-        return re.findall(r"[\w’'-]+", sentence)
 
 
 def sumy_lexrank(texts: list[str], sentences: int) -> list[str]:
@@ -59,7 +44,10 @@ def sumy_lexrank(texts: list[str], sentences: int) -> list[str]:
     from sumy.utils import get_stop_words
 
     text = "\n\n".join(texts)
-    parser = PlaintextParser.from_string(text, SumyTokenizer(text))
+    punkt = build_tokenizer(text)
+    sentences = [sentence for paragraph in texts for sentence in split_text(paragraph, punkt)]
+    # sumy cannot download Punkt data; it takes any tokenizer object, here one over our own splitter.
+    parser = PlaintextParser.from_string("\n".join(sentences), SumyTokenizer(sentences))
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     return [str(s) for s in summarizer(parser.document, sentences)]

@@ -210,21 +210,20 @@ def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.nd
     if len(indices) < 2:
         return None
     block = vectors[indices] @ vectors[indices].T
-    for a in range(len(candidates)):
-        for b in range(a + 1, len(candidates)):
-            first, second = candidates[a], candidates[b]
-            if first.source_id == second.source_id or block[a, b] < settings.contrast_similarity:
-                continue
-            shared = len(lexicon.shared(first.index, second.index))
-            # A number counting the same thing differently is strong evidence; a negation needs a closer match.
-            numeric = shared >= 1 and measures_differ(first.text, second.text)
-            negated = shared >= settings.min_shared_words and block[a, b] >= settings.support_similarity + 0.08 \
-                and polarity_conflict(first.text, second.text)
-            if not (numeric or negated):
-                continue
-            score = float(scores[first.index] + scores[second.index])
-            if score > best_score:
-                best, best_score = (first.index, second.index), score
+    source_ids = np.array([s.source_id for s in candidates])
+    close = np.triu(block >= settings.contrast_similarity, k=1) & (source_ids[:, None] != source_ids[None, :])
+    for a, b in zip(*np.nonzero(close)):  # only the few close pairs from two outlets are examined
+        first, second = candidates[a], candidates[b]
+        shared = len(lexicon.shared(first.index, second.index))
+        # A number counting the same thing differently is strong evidence; a negation needs a closer match.
+        numeric = shared >= 1 and measures_differ(first.text, second.text)
+        negated = shared >= settings.min_shared_words and block[a, b] >= settings.support_similarity + 0.08 \
+            and polarity_conflict(first.text, second.text)
+        if not (numeric or negated):
+            continue
+        score = float(scores[first.index] + scores[second.index])
+        if score > best_score:
+            best, best_score = (first.index, second.index), score
     return best
 
 

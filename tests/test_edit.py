@@ -1,0 +1,54 @@
+"""The edit ladder: each step conservative, quotes untouched, every change recorded."""
+
+from summarize.edit import delete_asides, delete_leaners, delete_openers, expand_names, full_names, variants
+from summarize.neutral import is_attributed, is_evaluative, loaded_terms, neutralize
+from summarize.pipeline import measures_differ
+
+SOURCE_3 = "Over the weekend, U.S. Secretary of State Antony Blinken paid a visit to Beijing."
+SOURCE_1 = "During his two-day visit, Blinken met with People’s Republic of China leader Xi Jinping and foreign minister Qin Gang."
+
+
+def test_editorial_openers_and_leaning_words_are_deleted():
+    assert delete_openers("At long last, U.S. Secretary of State Antony Blinken traveled to Beijing.")[0] == \
+        "U.S. Secretary of State Antony Blinken traveled to Beijing."
+    text, edits = delete_leaners("Officials are also expected to travel, and he “also said” so.")
+    assert text == "Officials are expected to travel, and he “also said” so."  # never inside quotes
+    assert [e.text for e in edits] == ["also"]
+
+
+def test_asides_with_names_or_numbers_stay():
+    assert delete_asides("The talks were, by all accounts (and to everyone’s relief), cordial.")[0] == \
+        "The talks were, by all accounts, cordial."
+    kept = "Officials—including Treasury Secretary Janet Yellen—are expected to visit (in 2 weeks)."
+    assert delete_asides(kept) == (kept, [])
+
+
+def test_neutral_lexicon_outside_quotes_only():
+    text, edits = neutralize("Blinken met Chinese authoritarian leader Xi Jinping, Blinken admitted, calling it “a disastrous trip.”")
+    assert text == "Blinken met Chinese leader Xi Jinping, Blinken said, calling it “a disastrous trip.”"
+    assert [(e.text, e.replacement) for e in edits] == [("authoritarian leader", "leader"), ("admitted", "said")]
+    assert loaded_terms(text) == []  # the quoted "disastrous" is the speaker's, attributed
+
+
+def test_full_names_come_only_from_names_two_outlets_print():
+    trusted = full_names([SOURCE_3, "Secretary of State Antony Blinken arrived.", SOURCE_1, "On Monday, Xi Jinping spoke.",
+                          "Although Blinken said so.", "the Foreign Affairs Commission Office director"])
+    assert "Antony Blinken" in trusted and "Xi Jinping" in trusted
+    assert not any(name.startswith("Although") or "Office" in name for name in trusted)
+    text, edits = expand_names(SOURCE_1, {1: SOURCE_1, 3: SOURCE_3}, own_source=1, trusted=trusted)
+    assert text.startswith("During his two-day visit, Antony Blinken met")
+    assert [(e.type, e.text, e.source) for e in edits] == [("add", "Antony", 3)]
+    [*_, fused] = variants(SOURCE_1, 1, {1: SOURCE_1, 3: SOURCE_3}, trusted)
+    assert fused.kind == "fused"
+
+
+def test_evaluative_claims_are_recognised_and_attribution_counts():
+    assert is_evaluative("The visit was a disastrous failure for Washington.")
+    assert not is_evaluative("Blinken met Xi Jinping in Beijing on Monday.")
+    assert is_attributed("The visit was a failure, Bloomberg reported.")
+    assert not is_attributed("“The visit was a failure.”")
+
+
+def test_numbers_that_count_the_same_thing_differently():
+    assert measures_differ("Blinken’s 35-minute meeting with Xi", "his 30-minute meeting with Xi")
+    assert not measures_differ("a 35-minute meeting on June 19", "5 years and a meeting on June 18")
