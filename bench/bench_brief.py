@@ -45,9 +45,9 @@ def sumy_lexrank(texts: list[str], sentences: int) -> list[str]:
 
     text = "\n\n".join(texts)
     punkt = build_tokenizer(text)
-    sentences = [sentence for paragraph in texts for sentence in split_text(paragraph, punkt)]
+    split = [sentence for paragraph in texts for sentence in split_text(paragraph, punkt)]
     # sumy cannot download Punkt data; it takes any tokenizer object, here one over our own splitter.
-    parser = PlaintextParser.from_string("\n".join(sentences), SumyTokenizer(sentences))
+    parser = PlaintextParser.from_string("\n".join(split), SumyTokenizer(split))
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     return [str(s) for s in summarizer(parser.document, sentences)]
