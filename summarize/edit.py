@@ -164,13 +164,38 @@ def _segments(text: str):
     return _unquoted_segments(text)
 
 
+_SUBJECT_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+(?:own)\b)")
+
+
+def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[str, list[Edit]]:
+    """"He also anticipates …" → "Blinken also anticipates …" when the sentence before it, in the same
+    source, names exactly one person (a full name two outlets print). "His trip" → "Blinken’s trip"."""
+    match = _SUBJECT_PRONOUN.match(text)
+    if not match:
+        return text, []
+    words = set(re.findall(r"[\w’'-]+", previous))
+    people = {full for full in trusted if full in previous or words & set(full.split())}
+    if len(people) != 1:
+        return text, []
+    [full] = people
+    # The form the previous sentence uses: the full name, or the one part of it it prints ("Blinken", "Xi").
+    name = full if full in previous else next(part for part in reversed(full.split()) if part in words)
+    pronoun = match.group(1)
+    replacement = f"{name}’s" if pronoun in ("His", "Her") else name
+    edit = Edit("replace", pronoun, replacement, reason="pronoun resolved from the sentence before it")
+    return replacement + text[match.end():], [edit]
+
+
 def variants(base_text: str, base_source: int, group_texts: dict[int, str] | None = None,
-             trusted: frozenset[str] = frozenset()) -> list[Candidate]:
+             trusted: frozenset[str] = frozenset(), previous: str | None = None) -> list[Candidate]:
     """The sentence as written, then each conservative edit ladder step applied on top of the last;
-    with `group_texts` (the group's sentences by source) also the safe fusion of full names."""
+    with `group_texts` (the group's sentences by source) also the safe fusion of full names, and with
+    `previous` (the sentence before it in its source) a leading pronoun resolved."""
     out = [Candidate(base_text, base_source, base_text)]
     text, edits = base_text, []
     steps = [delete_openers, delete_leaners, delete_asides, neutralize]
+    if previous is not None:
+        steps.insert(0, lambda t: resolve_pronoun(t, previous, trusted))
     if group_texts:
         steps.append(lambda t: expand_names(t, group_texts, base_source, trusted))
     for step in steps:
@@ -217,6 +242,14 @@ def display_name(source) -> str:
     return "one outlet" if _FILE_STEM.match(source.name) else source.name
 
 
+def _previous(sentence, pool):
+    """The sentence before this one in the same source, if any."""
+    if sentence.index == 0:
+        return None
+    before = pool[sentence.index - 1]
+    return before.text if before.source_id == sentence.source_id else None
+
+
 def _unedited(item):
     key, candidate, support = item
     return key, Candidate(candidate.base_text, candidate.base_source, candidate.base_text), support
@@ -248,8 +281,10 @@ def realise(index: int, analysis, encoder, scorer=None):
     limit = pool[index].words
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
     trusted = analysis.full_names
-    candidates = [c for sentence, _ in group for c in variants(sentence.text, sentence.source_id, group_texts, trusted)
-                  if count_words(c.text) <= limit + 2]  # room for a full name
+    candidates = [c for sentence, _ in group
+                  for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
+                  if count_words(c.text) <= limit + 2  # room for a full name
+                  and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
     vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}

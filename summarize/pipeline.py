@@ -58,7 +58,8 @@ def analyse(
     encoder = encoder or shared_encoder()
     vectors = encoder.encode([s.text for s in sentences])
     scores = rank_sentences(list(sentences), vectors, settings)
-    candidates = [s.index for s in sentences if can_stand_alone(s, settings)]
+    names = full_names([source.text for source in sources])
+    candidates = [s.index for s in sentences if can_stand_alone(_resolved(s, sentences, names, settings), settings)]
     if not candidates:  # a very short input: better a fragment than nothing
         candidates = [s.index for s in sentences]
     lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
@@ -72,7 +73,6 @@ def analyse(
         relevance[index] *= min(1.0, settings.long_sentence_words / sentences[index].words)
     order = tuple(mmr_order(candidates, vectors, relevance, settings))
     log.info("%d sources, %d sentences, %d candidates", len(sources), len(sentences), len(candidates))
-    names = full_names([source.text for source in sources])
     # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
     contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
@@ -155,6 +155,16 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
         score=round(float(analysis.scores[index]), 4),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
+
+
+def _resolved(sentence: Sentence, sentences: tuple[Sentence, ...], names: frozenset[str], settings: Settings) -> Sentence:
+    """The sentence with a leading pronoun resolved, when the edit stage will be able to do so."""
+    from .edit import resolve_pronoun
+
+    if not settings.rewrite or sentence.index == 0 or sentences[sentence.index - 1].source_id != sentence.source_id:
+        return sentence
+    text, edits = resolve_pronoun(sentence.text, sentences[sentence.index - 1].text, names)
+    return replace(sentence, text=text) if edits else sentence
 
 
 def _contrasted(index: int, analysis: Analysis) -> tuple[Claim, float]:

@@ -52,3 +52,16 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
 def test_numbers_that_count_the_same_thing_differently():
     assert measures_differ("Blinken’s 35-minute meeting with Xi", "his 30-minute meeting with Xi")
     assert not measures_differ("a 35-minute meeting on June 19", "5 years and a meeting on June 18")
+
+
+def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
+    from summarize.edit import resolve_pronoun
+
+    names = frozenset({"Antony Blinken", "Xi Jinping"})
+    assert resolve_pronoun("He even called for Blinken to do more.", "Xi urged Washington to be pragmatic.", names)[0] == \
+        "Xi even called for Blinken to do more."
+    assert resolve_pronoun("His trip was postponed.", "At long last, Antony Blinken traveled to Beijing.", names)[0] == \
+        "Antony Blinken’s trip was postponed."
+    unchanged = "He said so."
+    assert resolve_pronoun(unchanged, "Blinken met Xi in Beijing.", names) == (unchanged, [])  # two people: ambiguous
+    assert resolve_pronoun(unchanged, "The talks ended on Monday.", names) == (unchanged, [])  # nobody named
