@@ -42,9 +42,8 @@ class Rung:
     def sources_cited(self) -> int:
         return len({s for claim in self.brief.claims for s in claim.sources})
 
-    @property
-    def fused(self) -> int:
-        return sum(1 for claim in self.brief.claims if claim.kind != "extracted")
+    def count(self, kind: str) -> int:
+        return sum(1 for claim in self.brief.claims if claim.kind == kind)
 
 
 @dataclass(frozen=True)
@@ -165,8 +164,9 @@ def rows(comparison: Comparison) -> list[dict]:
             "claims": len(rung.brief.claims),
             "compression": rung.brief.stats.compression,
             "sources_cited": rung.sources_cited,
-            "extracted": len(rung.brief.claims) - rung.fused,
-            "fused": rung.fused,
+            "extracted": rung.count("extracted"),
+            "compressed": rung.count("compressed"),
+            "fused": rung.count("fused"),
             "coverage": round(rung.coverage, 4),
             "rouge1_recall": round(rung.rouge1, 4),
             "rouge2_recall": round(rung.rouge2, 4),
@@ -188,17 +188,17 @@ def to_json(comparison: Comparison) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-HEADERS = ("length", "words", "claims", "of sources", "sources cited", "extracted/fused", "coverage", "ROUGE-1 R", "ROUGE-2 R")
+HEADERS = ("length", "words", "claims", "of sources", "sources cited", "extracted/compressed/fused", "coverage", "ROUGE-1 R", "ROUGE-2 R")
 
 
-SHORT_HEADERS = ("length", "words", "claims", "of src", "cited", "ext/fus", "coverage", "R-1", "R-2")
+SHORT_HEADERS = ("length", "words", "claims", "of src", "cited", "e/c/f", "cover", "R-1", "R-2")
 
 
 def table_cells(comparison: Comparison) -> list[tuple[str, ...]]:
     return [
         (
             str(r["budget"]), str(r["words"]), str(r["claims"]), f"{r['compression']:.1%}", str(r["sources_cited"]),
-            f"{r['extracted']}/{r['fused']}", f"{r['coverage']:.1%}", f"{r['rouge1_recall']:.2f}", f"{r['rouge2_recall']:.2f}",
+            f"{r['extracted']}/{r['compressed']}/{r['fused']}", f"{r['coverage']:.1%}", f"{r['rouge1_recall']:.2f}", f"{r['rouge2_recall']:.2f}",
         )
         for r in rows(comparison)
     ]
@@ -227,7 +227,8 @@ def print_table(comparison: Comparison, file=None) -> None:
     from rich.table import Table
 
     table = Table(title="Brief lengths compared", title_justify="left",
-                  caption="R-1, R-2: ROUGE recall against the longest brief", caption_justify="left")
+                  caption="e/c/f: extracted/compressed/fused claims; cover: share of the sources' central content; "
+                          "R-1, R-2: ROUGE recall against the longest brief", caption_justify="left")
     for header in SHORT_HEADERS:  # fits an 80-column terminal
         table.add_column(header, justify="right", no_wrap=True)
     for cells in table_cells(comparison):

@@ -23,7 +23,8 @@ def test_numbers_match_the_briefs_they_were_built_from(ladder):
         assert row["words"] == brief.stats.words == sum(c.words for c in brief.claims) <= row["budget"]
         assert row["claims"] == len(brief.claims)
         assert row["sources_cited"] == len({s for c in brief.claims for s in c.sources})
-        assert row["extracted"] + row["fused"] == row["claims"]
+        assert row["extracted"] + row["compressed"] + row["fused"] == row["claims"]
+        assert row["fused"] == sum(c.kind == "fused" for c in brief.claims)
         assert row["compression"] == brief.stats.compression
         for source in brief.sources:
             citing = sum(1 for c in brief.claims if source.id in c.sources)
