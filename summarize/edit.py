@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
-from .rank import _NOT_A_NAME
-from .neutral import attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
+from .neutral import _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
+from .rank import _NOT_A_NAME, outside_quotes
 from .types import Edit, count_words
-from .verify import FACT_WORDS, check_claim, fluency_check, passes
+from .verify import check_claim, fluency_check, passes
 
 EDITORIAL_OPENERS = re.compile(
     r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
@@ -63,7 +63,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
         return " "
 
     pieces = []
-    for segment, is_quote in _segments(text):
+    for segment, is_quote in _unquoted_segments(text):
         pieces.append(segment if is_quote else _ASIDE.sub(drop, segment))
     return (tidy("".join(pieces)) if edits else text), edits
 
@@ -79,7 +79,7 @@ def delete_leaners(text: str) -> tuple[str, list[Edit]]:
         edits.append(Edit("delete", match.group(0).strip(), reason="leans on context"))
         return ""
 
-    pieces = [segment if is_quote else _LEANERS.sub(drop, segment) for segment, is_quote in _segments(text)]
+    pieces = [segment if is_quote else _LEANERS.sub(drop, segment) for segment, is_quote in _unquoted_segments(text)]
     return (tidy("".join(pieces)) if edits else text), edits
 
 
@@ -101,7 +101,7 @@ def full_names(texts: list[str]) -> frozenset[str]:
 
 def _name_pairs(text: str) -> list[str]:
     pairs = []
-    own = outside_quotes_text(text)
+    own = outside_quotes(text)
     for match in _FULL_NAME.finditer(own):
         first, last = match.groups()
         before = own[: match.start()].rstrip()
@@ -150,18 +150,6 @@ def _bare_mention(text: str, bare: str):
             continue
         return match
     return None
-
-
-def outside_quotes_text(text: str) -> str:
-    from .rank import outside_quotes
-
-    return outside_quotes(text)
-
-
-def _segments(text: str):
-    from .neutral import _unquoted_segments
-
-    return _unquoted_segments(text)
 
 
 _SUBJECT_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+(?:own)\b)")
@@ -223,9 +211,7 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
             found[sentence.source_id] = (sentence, 1.0)
             continue
         shared = len(content_words(candidate_text) & content_words(sentence.text) & lexicon.informative)
-        relaxed = settings  # the sentence it was cut from may be longer: coverage is of the candidate
-        if same_claim(candidate_text, sentence.text, cosine, max(shared, settings.min_shared_words)
-                      if sentence.text.startswith(candidate_text[:20]) else shared, relaxed):
+        if same_claim(candidate_text, sentence.text, cosine, shared, settings):
             if sentence.source_id not in found or cosine > found[sentence.source_id][1]:
                 found[sentence.source_id] = (sentence, cosine)
     return found
@@ -259,7 +245,6 @@ def is_neutral(text: str) -> bool:
     return not loaded_terms(text)
 
 
-__all__ = ["Candidate", "variants", "verified", "supporters", "is_neutral", "delete_openers", "delete_asides", "FACT_WORDS"]
 
 
 # ---------------------------------------------------------------- one claim, realised
