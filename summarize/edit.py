@@ -311,7 +311,7 @@ def realise(index: int, analysis, encoder, scorer=None):
     _, chosen, support = ranked[0]
     # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
     # makes is shown under that outlet's name.)
-    if len(support) > 1 and is_evaluative(chosen.text) and not is_attributed(chosen.text):
+    if (len(support) > 1 or len(analysis.sources) == 1) and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = display_name(analysis.sources[chosen.base_source - 1])
         text, addition = attribute_to(chosen.text, outlet)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
@@ -324,7 +324,7 @@ def realise(index: int, analysis, encoder, scorer=None):
         sources=tuple(sorted(support)),
         evidence=evidence,
         kind=chosen.kind,
-        section="summary" if len(support) > 1 else "differences",
+        section="summary" if len(support) > 1 or len(analysis.sources) == 1 else "differences",
         score=round(float(analysis.scores[index]), 4),
         edits=tuple(chosen.edits),
     )

@@ -151,7 +151,7 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
         text=analysis.sentences[index].text,
         sources=tuple(sorted(sentence.source_id for sentence, _ in support)),
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
-        section="summary" if len(support) > 1 else "differences",
+        section="summary" if len(support) > 1 or len(analysis.sources) == 1 else "differences",
         score=round(float(analysis.scores[index]), 4),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
@@ -320,5 +320,5 @@ def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
         if any(name in other or other in name for other in chosen):
             continue
         chosen.append(name)
-    count = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
-    return f"{', '.join(chosen)}: what {count} report" if chosen else f"What {count} report"
+    count = f"{len(sources)} sources report" if len(sources) != 1 else "1 source reports"
+    return f"{', '.join(chosen)}: what {count}" if chosen else f"What {count}"

@@ -102,10 +102,14 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     lines += [
         "",
         "---",
-        f"*{stats.words:,} words from {stats.source_words:,} in {len(brief.sources)} sources "
-        f"({stats.compression:.1%}); {len(brief.claims)} claims citing {cited} sources.*",
+        f"*{stats.words:,} words from {stats.source_words:,} in {_plural(len(brief.sources), 'source')} "
+        f"({stats.compression:.1%}); {_plural(len(brief.claims), 'claim')} citing {_plural(cited, 'source')}.*",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def write_output(text: str, path: str | Path, force: bool = False) -> None:

@@ -109,3 +109,13 @@ def test_python_dash_m_runs_the_same_command():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# ") and "Bloomberg" in result.stdout
+
+
+def test_one_source_is_summarised_not_listed_as_a_difference(run):
+    story = ("The town council approved a new bridge over the river on Monday after two years of debate. "
+             "The mayor said construction would start in the spring.")
+    result = run("brief", "-", input=story)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# What 1 source reports")
+    assert "## Summary" in result.stdout and "Where sources differ" not in result.stdout
+    assert result.stdout.rstrip().endswith("2 claims citing 1 source.*")
