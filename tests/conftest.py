@@ -23,6 +23,16 @@ def isolated_cache(tmp_path_factory):
         os.environ["SUMMARIZE_CACHE"] = saved
 
 
+@pytest.fixture(scope="session", autouse=True)
+def converted_model(isolated_cache):
+    """The packaged SmolLM2 converted once for the run, so no test sees the one-time conversion message."""
+    from summarize.lm import convert_gguf, converted_dir
+
+    if not (converted_dir() / "config.json").exists():
+        convert_gguf()
+    return converted_dir()
+
+
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
     """The real packaged MiniLM, loaded once per test run."""

@@ -12,7 +12,7 @@ def test_packaged_gguf_is_found_without_importing_the_package():
 
 
 def test_conversion_is_cached_and_reloads_fast():
-    scorer = FluencyScorer()  # converts on first use in this test run's cache
+    scorer = FluencyScorer()  # the conftest fixture converted the real packaged GGUF into this run's cache
     assert (converted_dir() / "model.safetensors").exists()
     assert str(converted_dir()).startswith(os.environ["SUMMARIZE_CACHE"])
     started = time.perf_counter()
