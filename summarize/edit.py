@@ -256,12 +256,11 @@ def realise(index: int, analysis, encoder, scorer=None):
     """
     import numpy as np
 
-    from .attribute import find_support
     from .types import Claim, Evidence
 
     settings = analysis.settings
     pool = analysis.sentences
-    group = find_support(pool[index], list(pool), analysis.vectors, analysis.lexicon, settings)
+    group = analysis.group(index)
     # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
     limit = pool[index].words
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None

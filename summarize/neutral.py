@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .rank import outside_quotes
+from .rank import _QUOTED, outside_quotes
 from .types import count_words
 
 STRONG_VALENCE = 2.0  # VADER's scale runs -4..4; at 2 and above a word is strongly valenced
@@ -86,14 +86,13 @@ def framing_intensity(text: str) -> float:
 
 from .types import Edit  # noqa: E402
 
-_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z]))")
 
 
 def _unquoted_segments(text: str) -> list[tuple[str, bool]]:
     """The text cut into (segment, is_quote) pieces; quotes are never edited."""
     pieces, last = [], 0
-    for match in _QUOTED_SPAN.finditer(text):
+    for match in _QUOTED.finditer(text):
         pieces.append((text[last:match.start()], False))
         pieces.append((match.group(0), True))
         last = match.end()

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .attribute import Lexicon, find_support
+from .attribute import STOPWORDS, Lexicon, find_support, polarity_conflict
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest, read_inputs
-from .edit import full_names, realise
+from .edit import full_names, realise, resolve_pronoun
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Evidence, Sentence, Source, Stats
@@ -43,6 +43,14 @@ class Analysis:
     encoder: Encoder | None = field(default=None, repr=False, compare=False)
     full_names: frozenset[str] = frozenset()  # names two or more sources print in full (safe fusion)
     contrast: tuple[int, int] | None = None  # two outlets' sentences that disagree on a number or a negation
+    groups: dict[int, list] = field(default_factory=dict, repr=False, compare=False)  # candidate -> find_support
+
+    def group(self, index: int) -> list:
+        """The sentence and the best sentence of each other source that states it (computed once)."""
+        if index not in self.groups:
+            self.groups[index] = find_support(self.sentences[index], list(self.sentences), self.vectors,
+                                              self.lexicon, self.settings)
+        return self.groups[index]
 
 
 def analyse(
@@ -66,8 +74,9 @@ def analyse(
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
     # cites them) outranks an equally central sentence only one outlet has.
     relevance = scores.copy()
+    groups = {index: find_support(sentences[index], list(sentences), vectors, lexicon, settings) for index in candidates}
     for index in candidates:
-        outlets = len(find_support(sentences[index], list(sentences), vectors, lexicon, settings)) - 1
+        outlets = len(groups[index]) - 1
         relevance[index] *= 1 + settings.corroboration_weight * outlets
         # Long sentences touch more of the graph; per word of budget they are worth less.
         relevance[index] *= min(1.0, settings.long_sentence_words / sentences[index].words)
@@ -76,7 +85,7 @@ def analyse(
     # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
     contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
-    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast)
+    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups)
 
 
 def select(
@@ -145,8 +154,7 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
 
 def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     """The sentence as written, citing every source that states it (no edits)."""
-    support = find_support(analysis.sentences[index], list(analysis.sentences), analysis.vectors, analysis.lexicon,
-                           analysis.settings)
+    support = analysis.group(index)
     claim = Claim(
         text=analysis.sentences[index].text,
         sources=tuple(sorted(sentence.source_id for sentence, _ in support)),
@@ -159,8 +167,6 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
 
 def _resolved(sentence: Sentence, sentences: tuple[Sentence, ...], names: frozenset[str], settings: Settings) -> Sentence:
     """The sentence with a leading pronoun resolved, when the edit stage will be able to do so."""
-    from .edit import resolve_pronoun
-
     if not settings.rewrite or sentence.index == 0 or sentences[sentence.index - 1].source_id != sentence.source_id:
         return sentence
     text, edits = resolve_pronoun(sentence.text, sentences[sentence.index - 1].text, names)
@@ -194,8 +200,6 @@ def measures(text: str) -> dict[str, set[str]]:
     """What each number counts: {"minute": {"35"}, "%": {"5.4"}}. Dates are left out: two dates are
     usually two events, not a disagreement."""
     found: dict[str, set[str]] = {}
-    from .attribute import STOPWORDS
-
     for number, unit in _MEASURE.findall(text):
         if unit not in STOPWORDS:
             found.setdefault(unit, set()).add(number.replace(",", ""))
@@ -213,8 +217,6 @@ def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.nd
     """The most central pair of sentences from two outlets about the same thing that disagree: a number
     one states and the other states differently ("a 35-minute meeting" / "his 30-minute meeting"), or a
     negation of what the other affirms."""
-    from .attribute import polarity_conflict
-
     best, best_score = None, 0.0
     indices = [s.index for s in candidates]
     if len(indices) < 2:

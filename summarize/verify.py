@@ -89,7 +89,7 @@ _QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*[\w.]")
 
 
-_QUALIFIER = re.compile(r"\b(not|no|never|next|last|this|first|only)\s+(?=[A-Za-z])", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\b(" + "|".join(sorted(FACT_WORDS)) + r")\s+(?=[A-Za-z])", re.IGNORECASE)
 FLUENCY_DROP = 1.0  # nats per token; garbled splices read ≥ 1.5 worse than their source, fine edits ≤ 0.6
 
 
