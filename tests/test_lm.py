@@ -17,10 +17,51 @@ def test_conversion_is_cached_and_reloads_fast():
     assert str(converted_dir()).startswith(os.environ["SUMMARIZE_CACHE"])
     started = time.perf_counter()
     again = FluencyScorer()
-    assert time.perf_counter() - started < 10  # from safetensors, not the 20 s GGUF dequantization
+    assert time.perf_counter() - started < 10  # from safetensors, not from the GGUF file
     good, garbled = again.score(["Blinken met Xi Jinping in Beijing on Monday.", "Beijing Monday Xi met on Blinken in the."])
     assert good > garbled
     assert scorer.score(["Blinken met Xi Jinping in Beijing on Monday."])[0] == good
+
+
+def test_converted_config_matches_what_transformers_own_gguf_loader_reads():
+    from transformers.integrations.gguf import read_gguf_metadata
+    from transformers.modeling_gguf_pytorch_utils import load_gguf_checkpoint
+
+    from summarize.lm import _config_from_metadata
+
+    path = packaged_gguf()
+    ours = _config_from_metadata(*read_gguf_metadata(str(path)))
+    theirs = load_gguf_checkpoint(str(path))["config"]  # the slow legacy parse, once, as the reference
+    assert ours == theirs
+
+
+def test_converted_weights_equal_transformers_own_gguf_loader(converted_model):
+    """Same tensors, bit for bit, as the slow reference path (which un-permutes q/k for rotary layout)."""
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoModelForCausalLM
+
+    path = packaged_gguf()
+    reference = AutoModelForCausalLM.from_pretrained(path.parent, gguf_file=path.name).state_dict()
+    ours = load_file(converted_model / "model.safetensors")
+    assert set(ours) == set(reference) - {"lm_head.weight"}  # tied to the embedding, as in the file
+    for name, tensor in ours.items():
+        assert torch.equal(tensor, reference[name]), name
+
+
+def test_converted_model_predicts_and_keeps_its_tied_output_layer(converted_model):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(converted_model)
+    model = AutoModelForCausalLM.from_pretrained(converted_model)
+    assert model.lm_head.weight.data_ptr() == model.model.embed_tokens.weight.data_ptr()  # tied, not random
+    text = "The capital of France is Paris. The capital of Germany is"
+    ids = tokenizer(text, return_tensors="pt")["input_ids"]
+    assert tokenizer.decode(ids[0]) == text
+    with torch.inference_mode():
+        logits = model(input_ids=ids).logits
+    assert tokenizer.decode(logits[0, -1].argmax()).strip() == "Berlin"
 
 
 def test_changing_the_prompt_file_changes_the_scores(tmp_path, monkeypatch):
