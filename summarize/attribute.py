@@ -94,9 +94,22 @@ def polarity_conflict(claim: str, evidence: str) -> bool:
     """
     claim_words, evidence_words = content_words(claim), content_words(evidence)
     claim_negated, evidence_negated = negated_words(claim), negated_words(evidence)
+    # Near a negation of its own, a word is not stated positively: "no tolls would be charged" and
+    # "tolls will not be charged" negate different words of the same fact.
     return bool(
-        (evidence_negated & claim_words) - claim_negated or (claim_negated & evidence_words) - evidence_negated
+        (evidence_negated & claim_words) - _near_negation(claim)
+        or (claim_negated & evidence_words) - _near_negation(evidence)
     )
+
+
+def _near_negation(text: str, reach: int = 6) -> frozenset[str]:
+    """Content words within `reach` words before or after a negation."""
+    found = set()
+    for match in NEGATION.finditer(text):
+        before = _WORD.findall(text[: match.start()])[-reach:]
+        after = _WORD.findall(text[match.end():])[:reach]
+        found |= content_words(" ".join(before + after))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)

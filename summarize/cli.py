@@ -51,12 +51,17 @@ def _emit(text: str, output: str | None, force: bool) -> None:
               help="A local Hugging Face model directory to score wordings (default: the packaged SmolLM2).")
 @click.option("--no-model", is_flag=True, help="Skip the abstractive model: ties go to the first outlet.")
 @click.option("--extractive", is_flag=True, help="Print source sentences exactly as written, without edits.")
-@click.option("--fusion", type=click.Choice(("off", "safe")), default="safe", show_default=True,
-              help="safe: a bare name may get the full name another outlet of the claim prints; off: never.")
+@click.option("--fusion", type=click.Choice(("off", "safe", "aggressive")), default="safe", show_default=True,
+              help="safe: a bare name may get the full name another outlet of the claim prints; aggressive: "
+                   "also word-graph fusion of the outlets' sentences (risky: often garbled; verified, shown "
+                   "as edits); off: neither.")
+@click.option("--propose", is_flag=True,
+              help="Let the model also write one wording per claim (for a strong --model): kept only if "
+                   "made of the outlets' words and verified; the packaged 135M model rarely manages.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for torch (results are deterministic).")
 def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_format: str,
           output: str | None, force: bool, show_edits: bool, model: str | None, no_model: bool,
-          extractive: bool, fusion: str, seed: int) -> None:
+          extractive: bool, fusion: str, propose: bool, seed: int) -> None:
     """Write a brief of INPUTS: files, folders of .txt/.md/.html files, or - for stdin.
 
     Every claim names the sources that state it ([1][3]); the Sources list maps numbers to outlets.
@@ -76,7 +81,10 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     import torch
 
     torch.manual_seed(seed)
-    settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion)
+    if propose and (no_model or extractive):
+        raise click.UsageError("--propose needs the model and the abstractive stage (drop --no-model/--extractive)")
+    settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion,
+                       propose=propose)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
         text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)

@@ -44,9 +44,11 @@ class Settings:
     # shown side by side in every brief of at least `contrast_budget` words.
     contrast_similarity: float = 0.55
     contrast_budget: int = 150
-    fusion: str = "safe"  # "off" | "safe" (full names from other outlets of the group) | "aggressive"
+    # "off" | "safe" (full names from other outlets of the group) | "aggressive" (word-graph fusion too)
+    fusion: str = "safe"
     use_model: bool = True
     model: str | None = None
+    propose: bool = False  # the model also writes one candidate wording per claim (verified like any edit)
     embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)
 
 

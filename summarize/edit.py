@@ -11,6 +11,7 @@ neutral, most compressed verified variant is printed, with its edits listed.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +21,8 @@ from .rank import _NOT_A_NAME, outside_quotes
 from .types import Edit, count_words
 from .verify import check_claim, fluency_check, passes
 
+log = logging.getLogger(__name__)
+
 EDITORIAL_OPENERS = re.compile(
     r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
     r"so|now|well|meanwhile|still|after all|to be sure|tellingly|predictably)\s*,\s*",
@@ -28,6 +31,8 @@ EDITORIAL_OPENERS = re.compile(
 _ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
 _PROTECTED = re.compile(r"\d|\b(?:not|no|never|n[’']t|next|last|this|first|only)\b", re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fact: keep it
+FUSION_REASON = "word-graph fusion"
+MODEL_REASON = "written by the model"
 
 
 @dataclass
@@ -42,6 +47,16 @@ class Candidate:
         if any(e.type == "add" and e.source not in (None, self.base_source) for e in self.edits):
             return "fused"
         return "compressed" if self.edits else "extracted"
+
+    @property
+    def is_new(self) -> bool:
+        """Made by word-graph fusion or written by the model, not by the conservative edit ladder."""
+        return any(e.reason in (FUSION_REASON, MODEL_REASON) for e in self.edits)
+
+    @property
+    def contributors(self) -> set[int]:
+        """Outlets other than the base whose words the candidate adds."""
+        return {e.source for e in self.edits if e.type in ("add", "replace") and e.source not in (None, self.base_source)}
 
 
 def delete_openers(text: str) -> tuple[str, list[Edit]]:
@@ -249,6 +264,31 @@ def is_neutral(text: str) -> bool:
 
 # ---------------------------------------------------------------- one claim, realised
 
+def _new_sentences(group, settings, scorer) -> list[Candidate]:
+    """Sentences no outlet wrote, as candidates (each a base sentence plus edits naming their outlets):
+    word-graph fusions with `--fusion aggressive`, the model's own wording with `--propose`."""
+    from .fuse import as_candidate, fuse
+
+    texts = {sentence.source_id: sentence.text for sentence, _ in group}
+    made: list[tuple[str, str]] = []
+    if settings.fusion == "aggressive" and len(texts) > 1:
+        limit = max(count_words(t) for t in texts.values())
+        made += [(text, FUSION_REASON) for text in fuse(list(texts.values()), max_words=limit)]
+    if settings.propose and scorer is not None:
+        proposal = scorer.propose(list(texts.values()))
+        if proposal and proposal not in texts.values():
+            made.append((proposal, MODEL_REASON))
+    out = []
+    for text, reason in made:
+        candidate = as_candidate(text, texts, reason)
+        if candidate is None:
+            log.info("refused (%s): %s — words no outlet wrote", reason, text)
+            continue
+        neutral, replaced = neutralize(candidate.text)
+        out.append(replace(candidate, text=neutral, edits=candidate.edits + replaced))
+    return out
+
+
 def realise(index: int, analysis, encoder, scorer=None):
     """The claim for sentence `index`: the best verified wording of its group, citing its supporters.
 
@@ -269,6 +309,8 @@ def realise(index: int, analysis, encoder, scorer=None):
                   for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
                   if count_words(c.text) <= limit + 2  # room for a full name
                   and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
+    candidates += [c for c in _new_sentences(group, settings, scorer)
+                   if count_words(c.text) <= limit + 2 and not _SUBJECT_PRONOUN.match(c.text)]
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
     vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}
@@ -283,6 +325,8 @@ def realise(index: int, analysis, encoder, scorer=None):
             continue
         support = supporters(candidate.text, vector, group, analysis.vectors, analysis.lexicon, settings)
         support.setdefault(candidate.base_source, next((s, 1.0) for s, _ in group if s.source_id == candidate.base_source))
+        if not candidate.contributors <= support.keys():
+            continue  # words spliced in from an outlet that does not itself state the claim: a hybrid
         # Most outlets first, then neutral wording, then the most conservative edits applied.
         scored.append(((len(support), is_neutral(candidate.text), len(candidate.edits)), candidate, support))
     neutral = [item for item in scored if item[0][1]]
@@ -293,9 +337,11 @@ def realise(index: int, analysis, encoder, scorer=None):
     finalists = {}
     for key, candidate, support in scored:
         if key[:2] == best_key:
-            current = finalists.get(candidate.base_source)
+            # A sentence no outlet wrote competes beside each outlet's conservative wording, never in its place.
+            slot = (candidate.base_source, candidate.is_new)
+            current = finalists.get(slot)
             if current is None or key[2] > current[0][2]:
-                finalists[candidate.base_source] = (key, candidate, support)
+                finalists[slot] = (key, candidate, support)
     ranked = sorted(finalists.values(), key=lambda item: (-item[0][2], item[1].base_source))
     edited = [item for item in ranked if item[1].text != item[1].base_text]
     if scorer is not None and (len(ranked) > 1 or edited):
@@ -305,7 +351,8 @@ def realise(index: int, analysis, encoder, scorer=None):
         texts = list(dict.fromkeys([c.text for _, c, _ in ranked] + [c.base_text for _, c, _ in edited]))
         fluency = dict(zip(texts, scorer.score(texts)))
         readable = [item for item in ranked
-                    if item[1].text == item[1].base_text or fluency_check(fluency[item[1].text], fluency[item[1].base_text]).passed]
+                    if item[1].text == item[1].base_text
+                    or fluency_check(fluency[item[1].text], fluency[item[1].base_text], strict=item[1].is_new).passed]
         ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [_unedited(ranked[0])]
     _, chosen, support = ranked[0]
     # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet

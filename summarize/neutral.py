@@ -131,7 +131,8 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|wrote|writes|added|noted|argued|stated|"
     r"believes?|believed|warned|described|declared|called|acknowledged|assessed|observed|insisted|claimed|"
-    r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized)\b",
+    r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized|commented|"
+    r"explained|confirmed|denied|predicted|estimated)\b",
     re.IGNORECASE,
 )
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|appears?|seems?|apparently|clearly|"

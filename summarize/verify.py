@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .attribute import STOPWORDS, content_words, coverage, numbers, polarity_conflict, same_claim
 from .config import Settings
+from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
 from .types import Brief, Claim
 
@@ -127,6 +128,12 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     checks = []
     misquoted = [q for q in quoted_spans(claim) if " ".join(q.split()) not in " ".join(evidence.split())]
     checks.append(Check("quotes verbatim", not misquoted, "; ".join(f"“{q}”" for q in misquoted)))
+    # A quotation whose marks were dropped puts the speaker's words in the brief's own voice.
+    own_words = f" {_plain(outside_quotes(claim))} "
+    unquoted = [q for q in quoted_spans(evidence) if _plain(q) and f" {_plain(q)} " in own_words]
+    checks.append(Check("quotes kept as quotes", not unquoted, "; ".join(f"“{q}”" for q in unquoted)))
+    # "Mayorkas said 212,672 migrants …" may not become "212,672 migrants …": the speaker stays.
+    checks.append(Check("speaker kept", is_attributed(claim) or not is_attributed(evidence)))
     extra_numbers = numbers(claim) - numbers(evidence)
     checks.append(Check("numbers in source", not extra_numbers, ", ".join(sorted(extra_numbers))))
     flat_evidence = evidence.lower().replace(".", "") + " " + " ".join(allowed)
@@ -153,10 +160,15 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     return checks
 
 
-def fluency_check(candidate_score: float, source_score: float) -> Check:
-    """The abstractive model's verdict on garbling: the edit may not read much worse than the source."""
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w’'-]+", text.lower()))
+
+
+def fluency_check(candidate_score: float, source_score: float, strict: bool = False) -> Check:
+    """The abstractive model's verdict on garbling: an edit may not read much worse than the source;
+    a sentence no outlet wrote (`strict`: a fusion, the model's own wording) may not read worse at all."""
     drop = source_score - candidate_score
-    return Check("reads as well as the source", drop <= FLUENCY_DROP, f"{drop:+.2f} nats/token worse")
+    return Check("reads as well as the source", drop <= (0.0 if strict else FLUENCY_DROP), f"{drop:+.2f} nats/token worse")
 
 
 def passes(checks: list[Check]) -> bool:
