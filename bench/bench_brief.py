@@ -107,6 +107,8 @@ def abstractive_timings() -> list[str]:
         os.environ["SUMMARIZE_CACHE"] = cache
         summarize.brief([ROOT / "seeds"])  # loads both models into this process
         warm = median_seconds(lambda: summarize.brief([ROOT / "seeds"]), 3)
+        aggressive = median_seconds(lambda: summarize.brief([ROOT / "seeds"], settings=replace(DEFAULTS, fusion="aggressive")), 3)
+        propose = median_seconds(lambda: summarize.brief([ROOT / "seeds"], settings=replace(DEFAULTS, propose=True)), 1)
     return [
         "### Abstractive brief of seeds/ (verified edits, SmolLM2-135M choosing among wordings)",
         "",
@@ -116,6 +118,8 @@ def abstractive_timings() -> list[str]:
         f"| `summarize brief seeds/`, a new process with the converted cache, median of 3 | {warm_process:.1f} |",
         f"| `summarize brief seeds/ --extractive`, a new process, median of 3 | {extractive:.1f} |",
         f"| `summarize.brief(seeds/)` in a warm process, median of 3 (goal ≤ 6) | {warm:.2f} |",
+        f"| the same with `--fusion aggressive` (word-graph fusion), median of 3 | {aggressive:.2f} |",
+        f"| the same with `--propose` (SmolLM2 also writes one wording per claim), once | {propose:.2f} |",
         "",
     ]
 

@@ -44,7 +44,7 @@ class Candidate:
 
     @property
     def kind(self) -> str:
-        if any(e.type == "add" and e.source not in (None, self.base_source) for e in self.edits):
+        if self.contributors:
             return "fused"
         return "compressed" if self.edits else "extracted"
 
@@ -324,6 +324,8 @@ def realise(index: int, analysis, encoder, scorer=None):
         if not verified(candidate, base_cosine, settings):
             continue
         support = supporters(candidate.text, vector, group, analysis.vectors, analysis.lexicon, settings)
+        if candidate.is_new and candidate.base_source not in support:
+            continue  # a sentence no outlet wrote is cited only by outlets that state it, its base included
         support.setdefault(candidate.base_source, next((s, 1.0) for s, _ in group if s.source_id == candidate.base_source))
         if not candidate.contributors <= support.keys():
             continue  # words spliced in from an outlet that does not itself state the claim: a hybrid

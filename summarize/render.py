@@ -53,11 +53,12 @@ def edit_dict(edit) -> dict:
 
 
 def describe_edit(edit) -> str:
+    origin = f", from [{edit.source}]" if edit.source else ""
     if edit.type == "replace":
-        return f"“{edit.text}” → “{edit.replacement}” ({edit.reason})"
+        return f"“{edit.text}” → “{edit.replacement}” ({edit.reason}{origin})"
     if edit.type == "delete":
         return f"deleted “{edit.text}” ({edit.reason})"
-    return f"added “{edit.text}” ({edit.reason}{f', from [{edit.source}]' if edit.source else ''})"
+    return f"added “{edit.text}” ({edit.reason}{origin})"
 
 
 def to_json(brief: Brief) -> str:
