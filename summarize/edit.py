@@ -155,6 +155,47 @@ def expand_names(text: str, group_texts: dict[int, str], own_source: int, truste
     return text, edits
 
 
+_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z]+(?:-[a-z]+)?), "
+    r"(?P<appositive>(?:the|a|an|[A-Z][\w.-]*[’']s)\s(?![^,]*\b(?:who|which|that|whose|whom)\b)[^,;:“”\"()—–]{3,80}?),"
+)
+
+
+def add_appositives(text: str, group_texts: dict[int, str], own_source: int, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Edit]]:
+    """Safe fusion: "Blinken met Wang Yi on Monday." → "Blinken met Wang Yi, the top foreign policy official
+    in the Communist Party’s system, on Monday." when another outlet of the group writes that appositive
+    after a full name two outlets print. Not inside quotes, not into a list ("Xi Jinping, Wang Yi, and …")."""
+    edits: list[Edit] = []
+    for source, other in sorted(group_texts.items(), key=lambda item: (item[0] == own_source, item[0])):
+        if source == own_source:
+            continue
+        for match in _APPOSITIVE.finditer(outside_quotes(other)):
+            name, appositive = match.group("name"), match.group("appositive").strip()
+            if name not in trusted or appositive.lower() in text.lower():
+                continue
+            at = _full_mention(text, name)
+            if at is None:
+                continue
+            after = text[at:]
+            if after.startswith((",", ";", ":", "’", "'", " and ", " or ")) or re.match(r"\s+\(", after):
+                continue  # a list, a possessive or an aside already
+            addition = f", {appositive}" + ("" if after.startswith((".", "!", "?")) else ",")
+            text = text[:at] + addition + after
+            edits.append(Edit("add", addition.strip(" ,"), reason=f"appositive for “{name}”", source=source))
+            break
+    return text, edits
+
+
+def _full_mention(text: str, name: str) -> int | None:
+    """Where the first mention of the full name outside quotes ends, or None."""
+    for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+        before = text[: match.start()]
+        if before.count("“") > before.count("”"):
+            continue
+        return match.end()
+    return None
+
+
 def _bare_mention(text: str, bare: str):
     """The first mention of `bare` outside quotes that is not already part of a longer name."""
     for match in re.finditer(r"(?<![\w’'-])" + re.escape(bare) + r"(?![\w-])", text):
@@ -201,6 +242,7 @@ def variants(base_text: str, base_source: int, group_texts: dict[int, str] | Non
         steps.insert(0, lambda t: resolve_pronoun(t, previous, trusted))
     if group_texts:
         steps.append(lambda t: expand_names(t, group_texts, base_source, trusted))
+        steps.append(lambda t: add_appositives(t, group_texts, base_source, trusted))
     for step in steps:
         changed, new_edits = step(text)
         if new_edits:
@@ -289,8 +331,9 @@ def _new_sentences(group, settings, scorer) -> list[Candidate]:
     return out
 
 
-def realise(index: int, analysis, encoder, scorer=None):
-    """The claim for sentence `index`: the best verified wording of its group, citing its supporters.
+def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
+    """The claim for sentence `index`: the best verified wording of its group, citing its supporters;
+    at most `room` words longer than the sentence (a full name, an appositive from another outlet).
 
     Returns (claim, mean position of its evidence) so the brief can keep the sources' order.
     """
@@ -302,15 +345,21 @@ def realise(index: int, analysis, encoder, scorer=None):
     pool = analysis.sentences
     group = analysis.group(index)
     # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
+    # Only additions from other outlets (names, appositives) may use the `room` the budget has left.
     limit = pool[index].words
+
+    def fits(candidate: Candidate) -> bool:
+        if candidate.is_new:
+            return count_words(candidate.text) <= limit + 2
+        return count_words(candidate.base_text) <= limit + 2 and count_words(candidate.text) <= limit + room
+
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
     trusted = analysis.full_names
     candidates = [c for sentence, _ in group
                   for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
-                  if count_words(c.text) <= limit + 2  # room for a full name
-                  and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
+                  if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
     candidates += [c for c in _new_sentences(group, settings, scorer)
-                   if count_words(c.text) <= limit + 2 and not _SUBJECT_PRONOUN.match(c.text)]
+                   if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
     vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}

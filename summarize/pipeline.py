@@ -111,6 +111,9 @@ def select(
     return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words) + contrast
 
 
+ADDITION_WORDS = 12  # the longest addition from another outlet a claim takes without a word budget
+
+
 def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None, words: int | None = None) -> Brief:
     """The brief made of the chosen sentences: each a claim citing every source that states it.
 
@@ -118,16 +121,23 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     would then overflow `words` is left out.
     """
     settings = analysis.settings
+    chosen = list(chosen)
     claims, used = [], 0
     contrast = set(analysis.contrast or ())
+    # Words the selection left unused may go to additions from other outlets (full names, appositives);
+    # with a sentence count instead of a budget, an addition of up to ADDITION_WORDS words is fine.
+    slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.sentences[i].words for i in chosen))
     for index in chosen:
         if index in contrast:
             claim, position = _contrasted(index, analysis)
         elif settings.rewrite:
-            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings))
+            room = 2 + (ADDITION_WORDS if words is None else slack)
+            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=room)
             if realised is None:
                 continue
             claim, position = realised
+            if words is not None:
+                slack = max(0, slack - max(0, claim.words - analysis.sentences[index].words - 2))
         else:
             claim, position = _extracted(index, analysis)
         if words is not None and used + claim.words > words:

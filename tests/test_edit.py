@@ -65,3 +65,19 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     unchanged = "He said so."
     assert resolve_pronoun(unchanged, "Blinken met Xi in Beijing.", names) == (unchanged, [])  # two people: ambiguous
     assert resolve_pronoun(unchanged, "The talks ended on Monday.", names) == (unchanged, [])  # nobody named
+
+
+def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():
+    from summarize.edit import add_appositives
+
+    group = {1: "Blinken met Wang Yi on Monday.", 2: "Wang Yi, China’s top diplomat, lectured Blinken."}
+    trusted = frozenset({"Wang Yi"})
+    text, edits = add_appositives(group[1], group, own_source=1, trusted=trusted)
+    assert text == "Blinken met Wang Yi, China’s top diplomat, on Monday."
+    assert [(e.type, e.text, e.source) for e in edits] == [("add", "China’s top diplomat", 2)]
+    for unsafe in ("Blinken met Xi Jinping, Wang Yi, and Qin Gang.",  # a list: the appositive would read as a person
+                   "Blinken met “Wang Yi on Monday”."):  # inside a quotation
+        assert add_appositives(unsafe, {**group, 1: unsafe}, own_source=1, trusted=trusted) == (unsafe, [])
+    relative = {1: group[1], 2: "Wang Yi, who leads the office, spoke."}  # a relative clause is a claim, not a name
+    assert add_appositives(group[1], relative, own_source=1, trusted=trusted) == (group[1], [])
+    assert add_appositives(group[1], group, own_source=1, trusted=frozenset()) == (group[1], [])  # one outlet's spelling
