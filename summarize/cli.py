@@ -52,7 +52,8 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 @click.option("--no-model", is_flag=True, help="Skip the abstractive model: ties go to the first outlet.")
 @click.option("--extractive", is_flag=True, help="Print source sentences exactly as written, without edits.")
 @click.option("--fusion", type=click.Choice(("off", "safe", "aggressive")), default="safe", show_default=True,
-              help="safe: a bare name may get the full name another outlet of the claim prints; aggressive: "
+              help="safe: a bare name may get the full name, a full name the appositive, another outlet of the "
+                   "claim prints; aggressive: "
                    "also word-graph fusion of the outlets' sentences (risky: often garbled; verified, shown "
                    "as edits); off: neither.")
 @click.option("--propose", is_flag=True,

@@ -73,6 +73,10 @@ def word_graph(texts: list[str]) -> nx.DiGraph:
                 graph.add_node(best, key=key, word=word, freq=0, positions={}, context=set())
                 by_key[key].append(best)
             node = graph.nodes[best]
+            if i and node.get("initial"):
+                node["word"], node["initial"] = word, False  # "the", not the "The" that opened a sentence
+            elif node["freq"] == 0:
+                node["initial"] = i == 0
             node["freq"] += 1
             node["positions"][s] = i + 1
             node["context"].update((before, after))
@@ -100,9 +104,9 @@ def fuse(texts: list[str], max_words: int, limit: int = 5, paths: int = 200) -> 
     """Up to `limit` new sentences through the word graph of `texts`, cheapest per word first.
 
     A path is kept when it is a whole sentence (ends in . ! or ?), has 8 to `max_words` words,
-    balanced quotation marks, dashes and brackets, is not one of the inputs, and every three consecutive words of it are
-    three consecutive words of some input. The last rule is ours, not Filippova's: a splice only where
-    two outlets share two words in a row. It removes splices like "Although Blinken said … but was
+    balanced quotation marks, dashes and brackets, is not one of the inputs, and every three
+    consecutive words of it are three consecutive words of some input. The last rule is ours, not
+    Filippova's: a splice only where two outlets share two words in a row. It removes splices like "Although Blinken said … but was
     rebuffed" (seeds); "Secretary of State visit to China on June 18" passes it, and only the model's
     verdict (a fusion must read at least as well as its base sentence) keeps it out of the brief.
     """
