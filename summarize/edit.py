@@ -277,12 +277,9 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
 _TITLES = frozenset("secretary state minister president director leader envoy chancellor speaker representative "
                     "sen rep gen mr mrs ms dr prof chairman premier ambassador councilor governor".split())
 _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as this that secretary state president minister foreign chinese american united states house white press group".split())
-_FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")
-
-
 def display_name(source) -> str:
     """The outlet's name, or "one outlet" when all we know is a file name (the citation says which)."""
-    return "one outlet" if _FILE_STEM.match(source.name) else source.name
+    return source.name if source.named else "one outlet"
 
 
 def _previous(sentence, pool):

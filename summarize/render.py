@@ -77,7 +77,7 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     Seconds are left out so the same input gives the same bytes.
     """
     lines = [f"# {brief.title}", ""]
-    names = {source.id: source.name for source in brief.sources}
+    names = {source.id: source.label for source in brief.sources}
     summary = [c for c in brief.claims if c.section == "summary"]
     differences = [c for c in brief.claims if c.section == "differences"]
     for heading, claims in (("Summary", summary), ("Where sources differ", differences)):
@@ -96,8 +96,9 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for source in brief.sources:
-        headline = f" — “{source.title}”" if source.title else ""
-        lines.append(f"{source.id}. **{source.name}**{headline} (`{source.path}`, {source.words:,} words)")
+        known = [f"**{source.name}**"] * source.named + [f"“{source.title}”"] * bool(source.title)
+        label = " — ".join(known) + " " if known else ""
+        lines.append(f"{source.id}. {label}(`{source.path}`, {source.words:,} words)")
     stats = brief.stats
     cited = len({s for claim in brief.claims for s in claim.sources})
     lines += [

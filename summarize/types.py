@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")  # a name with a digit or underscore came from a file
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,16 @@ class Source:
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def named(self) -> bool:
+        """Whether `name` is an outlet's name rather than a file name such as "001_2e7a73a2"."""
+        return not _FILE_STEM.match(self.name)
+
+    @property
+    def label(self) -> str:
+        """How the brief refers to it: the outlet's name, else "Source 2"."""
+        return self.name if self.named else f"Source {self.id}"
 
     @property
     def words(self) -> int:
