@@ -96,7 +96,8 @@ def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
     assert "4. **Bloomberg** — “Blinken’s China Trip Yields Best Possible Result: More Talks”" in text
     # A file name is no outlet's name: the brief says "Source 1" and the list shows the headline and path.
     assert "000_a383e53254749a87**" not in text and "**000_" not in text
-    assert "1. “Blinken’s China Trip Yields Little Improvement in Sino-US Relations” (`seeds/000_a383e53254749a87.txt`" in text
+    assert re.search(r"^1\. “Blinken’s China Trip Yields Little Improvement in Sino-US Relations” \(`\S*seeds/000_a383e53254749a87\.txt`",
+                     text, re.MULTILINE)
     assert all(line.startswith(("- **Source", "- **Bloomberg")) for line in text.split("## Where sources differ")[-1].splitlines()
                if line.startswith("- "))
     assert re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\)", text.splitlines()[-1])
