@@ -131,9 +131,9 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     # A quotation whose marks were dropped puts the speaker's words in the brief's own voice.
     own_words = f" {_plain(outside_quotes(claim))} "
     unquoted = [q for q in quoted_spans(evidence) if _plain(q) and f" {_plain(q)} " in own_words]
-    checks.append(Check("quotes kept as quotes", not unquoted, "; ".join(f"“{q}”" for q in unquoted)))
+    checks.append(Check("quoted words still quoted", not unquoted, "; ".join(f"“{q}”" for q in unquoted)))
     # "Mayorkas said 212,672 migrants …" may not become "212,672 migrants …": the speaker stays.
-    checks.append(Check("speaker kept", is_attributed(claim) or not is_attributed(evidence)))
+    checks.append(Check("speaker named", is_attributed(claim) or not is_attributed(evidence), "the source attributes it"))
     extra_numbers = numbers(claim) - numbers(evidence) - numbers(" ".join(allowed))
     checks.append(Check("numbers in source", not extra_numbers, ", ".join(sorted(extra_numbers))))
     flat_evidence = evidence.lower().replace(".", "") + " " + " ".join(allowed)
