@@ -192,11 +192,19 @@ class FluencyScorer:
         if not (path / "config.json").exists():
             raise ModelError(f"{path} is not a Hugging Face model directory (no config.json)")
         started = time.perf_counter()
+        verbosity = hf_logging.get_verbosity()
+        hf_logging.set_verbosity_error()  # its load report would repeat, less clearly, the error below
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            self.model = AutoModelForCausalLM.from_pretrained(path, local_files_only=True)
+            self.model, info = AutoModelForCausalLM.from_pretrained(path, local_files_only=True, output_loading_info=True)
         except (OSError, ValueError) as error:
             raise ModelError(f"cannot load the model from {path}: {error}") from error
+        finally:
+            hf_logging.set_verbosity(verbosity)
+        untrained = sorted(set(info["missing_keys"]) - {"lm_head.weight"})  # a tied head is not missing
+        if untrained:  # transformers filled them with random numbers: its scores would mean nothing
+            raise ModelError(f"{path} is not a causal language model ({self.model.config.model_type}: its "
+                             f"checkpoint lacks {untrained[0]}{f' and {len(untrained) - 1} more' if len(untrained) > 1 else ''})")
         self.model.eval()
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token

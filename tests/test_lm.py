@@ -82,3 +82,13 @@ def test_prompt_slots_are_strict():
     assert "news brief" in render(template, context="")
     with pytest.raises(ModelError):
         render(template, context="", extra="x")
+
+
+def test_an_encoder_given_as_model_is_refused_not_scored_with_random_weights():
+    import pytest
+
+    from summarize.embed import default_model_dir
+    from summarize.errors import ModelError
+
+    with pytest.raises(ModelError, match="is not a causal language model"):
+        FluencyScorer(default_model_dir())  # MiniLM: a BERT encoder, whose LM head transformers would invent
