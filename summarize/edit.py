@@ -3,10 +3,12 @@
 For each claim the candidates are the sentences of its group (the outlets that state it), each as
 written, with strict deletions (editorial openers, asides in parentheses or dashes, never inside
 quotes, never a span holding a negation, number or fact-carrying word), and in neutral words (the
-shipped lexicon). Every candidate is verified against the sentence it was made from, and cites only
-the outlets whose own sentence supports it. The candidate backed by the most outlets wins; among
-equals the abstractive model (`lm.py`) picks the one that reads best; of the chosen wording the most
-neutral, most compressed verified variant is printed, with its edits listed.
+shipped lexicon), with provable additions from other outlets of the group (a full name, an
+appositive); with `--fusion aggressive` or `--propose` also sentences no outlet wrote (`fuse.py`).
+Every candidate is verified against the sentence it was made from, and cites only the outlets whose
+own sentence supports it, including every outlet whose words it adds. The candidate backed by the
+most outlets wins; among equals the abstractive model (`lm.py`) picks the one that reads best; of
+the chosen wording the most neutral, most compressed verified variant is printed, with its edits listed.
 """
 
 from __future__ import annotations
@@ -297,8 +299,6 @@ def _unedited(item):
 
 def is_neutral(text: str) -> bool:
     return not loaded_terms(text)
-
-
 
 
 # ---------------------------------------------------------------- one claim, realised
