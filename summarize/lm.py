@@ -177,7 +177,8 @@ def render(template: string.Template, **slots: str) -> str:
 
 
 class FluencyScorer:
-    """Mean log-probability per token of each candidate after a prompt: higher reads better."""
+    """Mean log-probability per token of each candidate after a prompt: higher reads better.
+    `propose` lets the same model write one wording (`--propose`), which is only ever a candidate."""
 
     def __init__(self, model_path: str | Path | None = None, prompt: str = "fluency"):
         import torch
