@@ -149,7 +149,7 @@ def expand_names(text: str, group_texts: dict[int, str], own_source: int, truste
     for bare, (full, source) in sorted(full_forms.items()):
         if full in text:
             continue
-        match = _bare_mention(text, bare)
+        match = _mention(text, bare)
         if match is None:
             continue
         text = text[: match.start()] + full + text[match.end():]
@@ -175,10 +175,10 @@ def add_appositives(text: str, group_texts: dict[int, str], own_source: int, tru
             name, appositive = match.group("name"), match.group("appositive").strip()
             if name not in trusted or appositive.lower() in text.lower():
                 continue
-            at = _full_mention(text, name)
-            if at is None:
+            mention = _mention(text, name, standalone=False)
+            if mention is None:
                 continue
-            after = text[at:]
+            at, after = mention.end(), text[mention.end():]
             if after.startswith((",", ";", ":", "’", "'", " and ", " or ")) or re.match(r"\s+\(", after):
                 continue  # a list, a possessive or an aside already
             addition = f", {appositive}" + ("" if after.startswith((".", "!", "?")) else ",")
@@ -188,23 +188,14 @@ def add_appositives(text: str, group_texts: dict[int, str], own_source: int, tru
     return text, edits
 
 
-def _full_mention(text: str, name: str) -> int | None:
-    """Where the first mention of the full name outside quotes ends, or None."""
+def _mention(text: str, name: str, standalone: bool = True):
+    """The first mention of `name` outside quotes; with `standalone`, not already part of a longer name
+    (a title before a full name, "Foreign Minister Qin Gang", is fine without it)."""
     for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
-        before = text[: match.start()]
-        if before.count("“") > before.count("”"):
-            continue
-        return match.end()
-    return None
-
-
-def _bare_mention(text: str, bare: str):
-    """The first mention of `bare` outside quotes that is not already part of a longer name."""
-    for match in re.finditer(r"(?<![\w’'-])" + re.escape(bare) + r"(?![\w-])", text):
         before, after = text[: match.start()], text[match.end():]
         if before.count("“") > before.count("”"):
             continue  # inside a quotation
-        if re.search(r"[A-Z][\w’'.-]*\s$", before) or re.match(r"\s[A-Z]", after):
+        if standalone and (re.search(r"[A-Z][\w’'.-]*\s$", before) or re.match(r"\s[A-Z]", after)):
             continue
         return match
     return None
@@ -279,6 +270,8 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
 _TITLES = frozenset("secretary state minister president director leader envoy chancellor speaker representative "
                     "sen rep gen mr mrs ms dr prof chairman premier ambassador councilor governor".split())
 _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as this that secretary state president minister foreign chinese american united states house white press group".split())
+
+
 def display_name(source) -> str:
     """The outlet's name, or "one outlet" when all we know is a file name (the citation says which)."""
     return source.name if source.named else "one outlet"

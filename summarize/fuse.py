@@ -106,9 +106,10 @@ def fuse(texts: list[str], max_words: int, limit: int = 5, paths: int = 200) -> 
     A path is kept when it is a whole sentence (ends in . ! or ?), has 8 to `max_words` words,
     balanced quotation marks, dashes and brackets, is not one of the inputs, and every three
     consecutive words of it are three consecutive words of some input. The last rule is ours, not
-    Filippova's: a splice only where two outlets share two words in a row. It removes splices like "Although Blinken said … but was
-    rebuffed" (seeds); "Secretary of State visit to China on June 18" passes it, and only the model's
-    verdict (a fusion must read at least as well as its base sentence) keeps it out of the brief.
+    Filippova's: a splice only where two outlets share two words in a row. It removes splices like
+    "Although Blinken said … but was rebuffed" (seeds); "Secretary of State visit to China on June 18"
+    passes it, and only the model's verdict (a fusion must read at least as well as its base
+    sentence) keeps it out of the brief.
     """
     sentences = [tokens(text) for text in texts]
     graph = word_graph(texts)
@@ -146,12 +147,14 @@ def as_candidate(text: str, group: dict[int, str], reason: str) -> Candidate | N
     Every inserted or replacing span must be written, word for word, by an outlet of the group: the
     edit names that outlet. None when some span comes from no outlet (a model's invention).
     """
-    new = tokens(text)
-    base_source, base_text = max(group.items(), key=lambda item: (_overlap(new, tokens(item[1])), -item[0]))
-    old = tokens(base_text)
-    old_at, new_at = _offsets(base_text), _offsets(text)
+    lowered = {source: [w.lower() for w in tokens(other)] for source, other in group.items()}
+    new_at = _offsets(text)
+    new = [text[start:end].lower() for start, end in new_at]
+    base_source = max(group, key=lambda source: (_overlap(new, lowered[source]), -source))
+    base_text = group[base_source]
+    old_at = _offsets(base_text)
     edits: list[Edit] = []
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in old], b=[w.lower() for w in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=lowered[base_source], b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
@@ -160,7 +163,7 @@ def as_candidate(text: str, group: dict[int, str], reason: str) -> Candidate | N
         if op == "delete":
             edits.append(Edit("delete", removed, reason=reason))
             continue
-        source = _writer(new[b1:b2], group, base_source)
+        source = _writer(new[b1:b2], lowered, base_source)
         if source is None:
             return None
         if op == "insert":
@@ -175,15 +178,15 @@ def _offsets(text: str) -> list[tuple[int, int]]:
 
 
 def _overlap(a: list[str], b: list[str]) -> int:
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False)
+    """How many tokens two lowercased token lists share, in order."""
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks())
 
 
-def _writer(span: list[str], group: dict[int, str], base_source: int) -> int | None:
-    """The outlet whose sentence holds `span` word for word (another outlet first), else None."""
-    wanted = " ".join(w.lower() for w in span)
-    for source, text in sorted(group.items(), key=lambda item: (item[0] == base_source, item[0])):
-        if f" {wanted} " in " " + " ".join(w.lower() for w in tokens(text)) + " ":
+def _writer(span: list[str], lowered: dict[int, list[str]], base_source: int) -> int | None:
+    """The outlet whose sentence holds the lowercased `span` word for word (another outlet first), else None."""
+    wanted = f" {' '.join(span)} "
+    for source in sorted(lowered, key=lambda source: (source == base_source, source)):
+        if wanted in f" {' '.join(lowered[source])} ":
             return source
     return None
-

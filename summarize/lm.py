@@ -205,7 +205,7 @@ class FluencyScorer:
         untrained = sorted(set(info["missing_keys"]) - {"lm_head.weight"})  # a tied head is not missing
         if untrained:  # transformers filled them with random numbers: its scores would mean nothing
             raise ModelError(f"{path} is not a causal language model ({self.model.config.model_type}: its "
-                             f"checkpoint lacks {untrained[0]}{f' and {len(untrained) - 1} more' if len(untrained) > 1 else ''})")
+                             f"checkpoint lacks {len(untrained)} weights, e.g. {untrained[0]})")
         self.model.eval()
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token

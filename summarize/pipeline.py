@@ -131,8 +131,7 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
         if index in contrast:
             claim, position = _contrasted(index, analysis)
         elif settings.rewrite:
-            room = 2 + (ADDITION_WORDS if words is None else slack)
-            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=room)
+            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=2 + slack)
             if realised is None:
                 continue
             claim, position = realised

@@ -96,7 +96,11 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for source in brief.sources:
-        known = [f"**{source.name}**"] * source.named + [f"“{source.title}”"] * bool(source.title)
+        known = []  # a file name is no outlet name: the path says it
+        if source.named:
+            known.append(f"**{source.name}**")
+        if source.title:
+            known.append(f"“{source.title}”")
         label = " — ".join(known) + " " if known else ""
         lines.append(f"{source.id}. {label}(`{source.path}`, {source.words:,} words)")
     stats = brief.stats

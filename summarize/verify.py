@@ -161,7 +161,7 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
 
 
 def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[\w’'-]+", text.lower()))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def fluency_check(candidate_score: float, source_score: float, strict: bool = False) -> Check:
