@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .types import Document, Source, count_words
+from .types import Document, Skipped, Source, count_words
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +94,9 @@ def looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------- line rules
 
-# Characters that open or close quotations, straight and typographic.
-OPEN_QUOTES = "\"“‘«"
-CLOSE_QUOTES = "\"”’»"
+# Characters that open or close quotations, straight and typographic, and newswire's ``…'' pairs.
+OPEN_QUOTES = "\"“‘«`"
+CLOSE_QUOTES = "\"”’»'"
 TERMINAL = ".!?…"
 
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s))\s*")
@@ -133,6 +133,11 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("byline", r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"),
     )
 )
+# Chrome is short: a line of more words is a news paragraph even when a phrase inside it matches a rule
+# ("a bill sponsored by Sen. …", "the newsletter she founded …"). The longest chrome line in the seeds
+# (a donation appeal) has 25 words.
+CHROME_MAX_WORDS = 30
+_CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|file photo)s?\b[^)]*\)", re.IGNORECASE)
 # Chrome after which nothing of the article follows: a footer begins here.
 FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget"}
 
@@ -184,7 +189,7 @@ def is_prose(line: Line, min_words: int = 8) -> bool:
     Enough words and a sentence ending; or a long line without one (a paragraph that leads into a
     block quote). A lone short question is a heading ("What did Xi and Blinken discuss?").
     """
-    text = line.text.rstrip(CLOSE_QUOTES + ")]").rstrip()
+    text = _WIRE_CODE.sub("", line.text).rstrip(CLOSE_QUOTES + ")] ")
     if not text:
         return False
     if line.bullet:
@@ -193,9 +198,16 @@ def is_prose(line: Line, min_words: int = 8) -> bool:
         return True
     if text[-1] == "?" and not _SENTENCE_INSIDE.search(text[:-1]) and text[0] not in OPEN_QUOTES:
         return False
+    if text[-1] in ".!" and line.words >= 3 and _SHORT_SENTENCE.match(text):
+        return True  # a short paragraph newswire prints ("Neighbors, meantime, feel frustrated.")
     return text[-1] in TERMINAL + ":" and line.words >= min_words
 
 
+# A short sentence: capitalised start, then mostly lowercase running words (a caption or credit is names).
+_SHORT_SENTENCE = re.compile(r"^[" + OPEN_QUOTES + r"]*[A-Z][\w’'-]*,?(?:\s+\S+)*?\s+[a-z]{3,}\b")
+
+
+_WIRE_CODE = re.compile(r"\s*\([a-z]{1,5}(?:-[a-z]{1,5})?\)$")  # newswire's closing slug: "… Monday. (pfg-xx)"
 LONG_PARAGRAPH_WORDS = 20  # no headline or caption we have seen runs this long without a full stop
 _SENTENCE_INSIDE = re.compile(r"[.!?][" + CLOSE_QUOTES + r"]?\s+[" + OPEN_QUOTES + r"]?[A-Z]")
 
@@ -248,6 +260,10 @@ def clean_document(document: Document) -> Cleaned:
             break
 
     for line in lines:
+        if line.words > CHROME_MAX_WORDS:
+            # A credit inside a news paragraph goes; the paragraph stays.
+            line.text = _CREDIT.sub("", line.text).strip()
+            continue
         for name, pattern in CHROME_RULES:
             if pattern.search(line.text):
                 line.reason = name
@@ -255,12 +271,20 @@ def clean_document(document: Document) -> Cleaned:
                     outlet = _copyright_owner(line.text)
                 break
 
-    title = html_title or _take_title(lines)
+    if document.title:  # given as metadata: the same line in the text is the headline, never body
+        title = document.title.strip()
+        for line in lines[:12]:
+            if line.reason is None and _key(line.text) == _key(title):
+                line.reason = "headline"
+                break
+    else:
+        title = html_title or _take_title(lines)
     _mark_testimonials(lines)
     _mark_duplicates(lines)
     for line in lines:
         if line.reason is None and not is_prose(line):
             line.reason = "not prose (heading, caption or fragment)"
+    _keep_list_items(lines)
     _cut_footer(lines)
     return Cleaned(path=document.path, title=title or "", outlet=outlet, lines=lines)
 
@@ -298,13 +322,28 @@ def _take_title(lines: list[Line]) -> str | None:
     for line in lines[:12]:
         if line.reason is not None:
             continue
-        if 3 <= line.words <= 25 and not line.text.endswith(".") and not line.bullet:
+        ending = line.text.rstrip(CLOSE_QUOTES + ")").rstrip()[-1:]
+        if 3 <= line.words <= 25 and ending not in TERMINAL and not line.bullet:
             line.reason = "headline"
             return line.text
+        if is_prose(line):
+            break  # the story has begun: a headline comes before it
     for line in lines:
         if line.reason is None:
             return " ".join(line.text.split()[:12])
     return None
+
+
+def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
+    """Items of a list inside a story ("Canadian hammer thrower Robin Lyons dropped from team after …")
+    are news without a full stop: a line of 8+ words with prose within `reach` lines on both sides stays.
+    Headings and captions are shorter; a list of related links comes after the story, not inside it."""
+    prose = [line.reason is None for line in lines]
+    for i, line in enumerate(lines):
+        if line.reason != "not prose (heading, caption or fragment)" or line.words < 8 or line.text.endswith("?"):
+            continue
+        if any(prose[max(0, i - reach):i]) and any(prose[i + 1:i + 1 + reach]):
+            line.reason = None
 
 
 def _mark_testimonials(lines: list[Line]) -> None:
@@ -361,14 +400,22 @@ def _mark_repeated_across(documents: list[Cleaned]) -> None:
 
 def ingest(documents: list[Document]) -> list[Source]:
     """Clean every document; numbered Sources, each with at least one body paragraph."""
+    return ingest_report(documents)[0]
+
+
+def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped]]:
+    """Sources as `ingest` makes them, and the inputs that gave none with the reason (for the Sources list)."""
     cleaned = [clean_document(document) for document in documents]
     if len(cleaned) > 1:
         _mark_repeated_across(cleaned)
     sources: list[Source] = []
+    skipped: list[Skipped] = []
     for document in cleaned:
+        _keep_something(document)
         body = tuple(line.text for line in document.body)
         if not body:
             log.warning("skipping %s: nothing is left after removing page chrome", document.path)
+            skipped.append(Skipped(document.path, "nothing is left after removing page chrome"))
             continue
         sources.append(
             Source(
@@ -382,7 +429,18 @@ def ingest(documents: list[Document]) -> list[Source]:
         )
     if not sources:
         raise InputError("nothing is left after cleaning: the input holds no article text (only headings, links or page chrome)")
-    return sources
+    return sources, skipped
+
+
+def _keep_something(document: Cleaned) -> None:
+    """A one-paragraph article is not chrome: when the rules took every line, the prose-shaped lines that
+    only shape or repetition ruled out (not a chrome pattern) are kept. The headline stays the headline."""
+    if document.body:
+        return
+    soft = {"not prose (heading, caption or fragment)", "repeated across sources", "footer"}
+    rescued = [line for line in document.lines if line.reason in soft and line.words >= 8]
+    for line in rescued:
+        line.reason = None
 
 
 def _name_from_path(path: str) -> str:

@@ -15,6 +15,7 @@ class Document:
     path: str
     text: str
     is_html: bool = False
+    title: str | None = None  # the headline when it comes as metadata (a feed, a data set), not in the text
 
 
 @dataclass(frozen=True)
@@ -107,11 +108,20 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input that gave no source, and why: the brief lists it so nothing vanishes silently."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Brief:
     title: str
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     stats: Stats
+    skipped: tuple[Skipped, ...] = ()
 
 
 def count_words(text: str) -> int:

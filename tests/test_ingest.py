@@ -40,7 +40,7 @@ SEED_CASES = {
         ["got a muted reception when he arrived in Beijing", "the attempt to achieve advantage.”"],
     ),
     "004_19c098dd64e60d83.txt": (
-        31,
+        33,  # with a news paragraph that carried a photo credit, and a subheading that is a sentence
         "US-China: the Xi-Blinken meeting in Beijing",
         ["Getting your Trinity Audio player ready", "(Photo by Kevin Dietsch", "Source: Leah MILLIS",
          "Xi and Biden at Bali", "20 June 2023", "What did Xi and Blinken discuss?"],
