@@ -138,19 +138,49 @@ def coverage(claim: str, evidence: str) -> float:
     return len(claim_words & content_words(evidence)) / len(claim_words) if claim_words else 0.0
 
 
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|afternoon|"
+    r"evening|night|january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+# "…, police said." / "according to the sheriff's office": who the claim rests on, at its end.
+_CLOSING_SOURCE = re.compile(r"(?:according to|told|said|says|showed|announced|reported)\b([^,;:]{0,60})$", re.IGNORECASE)
+_QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+
+
+def _when(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _WHEN.findall(outside_quotes(text)))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
 def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: Settings) -> bool:
-    """Does the evidence state what the claim states?
+    """Does the evidence state what the claim states? The citation test: strict on purpose.
 
     Close in meaning, sharing informative details, covering most of the claim's content words, with
-    no negation of what the other affirms, and every number of the claim in the evidence.
+    no negation of what the other affirms, every number and every day or month of the claim in the
+    evidence, the same source where the claim names one at its end ("…, police said."), and the
+    claim's quotations word for word. (Calibrated on tests/data/dev_pairs.jsonl.)
     """
     if cosine < settings.support_similarity or shared < settings.min_shared_words:
         return False
     if polarity_conflict(claim, evidence):
         return False
-    if not numbers(claim) <= numbers(evidence):
+    if not numbers(claim) <= numbers(evidence) or not _when(claim) <= _when(evidence):
+        return False
+    closing = _CLOSING_SOURCE.search(claim.rstrip(".”\"’ "))
+    if closing and content_words(closing.group(1)) and not content_words(closing.group(1)) & content_words(evidence):
+        return False
+    plain_evidence = _plain(evidence)
+    if any(_plain(a or b) not in plain_evidence for a, b in _QUOTATION.findall(claim)):
         return False
     return coverage(claim, evidence) >= settings.support_coverage
+
+
+def outside_quotes(text: str) -> str:
+    return _QUOTATION.sub(" ", text)
 
 
 def find_support(
@@ -174,3 +204,42 @@ def find_support(
         if other.source_id not in best or cosine > best[other.source_id][1]:
             best[other.source_id] = (other, cosine)
     return [(claim, 1.0)] + sorted(best.values(), key=lambda match: match[0].source_id)
+
+
+def reports_same(claim: str, evidence: str, cosine: float, shared: int, settings: Settings) -> bool:
+    """Does the evidence report the same event or fact at all, perhaps with less detail? The looser of
+    the two tests: it decides whether a claim is "reported by one outlet only", never a citation."""
+    return cosine >= settings.report_similarity and shared >= settings.report_shared_words \
+        and not polarity_conflict(claim, evidence)
+
+
+def find_reporters(
+    claim: Sentence,
+    sentences: list[Sentence],
+    vectors: np.ndarray,
+    lexicon: Lexicon,
+    settings: Settings,
+    titles: dict[int, tuple[str, np.ndarray]] | None = None,
+) -> set[int]:
+    """Sources other than the claim's own that report it: in one sentence, in two adjacent sentences
+    (the detail may sit in the next one), or in their headline."""
+    cosines = vectors @ vectors[claim.index]
+    found: set[int] = set()
+    for index in np.flatnonzero(cosines >= settings.report_similarity):
+        other = sentences[index]
+        if other.source_id == claim.source_id or other.source_id in found:
+            continue
+        words = set(lexicon.words[index])
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(sentences) and sentences[neighbour].source_id == other.source_id:
+                words |= lexicon.words[neighbour]
+        shared = len(lexicon.words[claim.index] & words & lexicon.informative)
+        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings):
+            found.add(other.source_id)
+    for source_id, (title, vector) in (titles or {}).items():
+        if source_id == claim.source_id or source_id in found:
+            continue
+        shared = len(lexicon.words[claim.index] & content_words(title) & lexicon.informative)
+        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings):
+            found.add(source_id)
+    return found

@@ -277,6 +277,21 @@ def display_name(source) -> str:
     return source.name if source.named else "one outlet"
 
 
+_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def cited_outlets(sources) -> str:
+    """Who an attribution names: every cited outlet ("Bloomberg and Reuters"), or how many ("two
+    outlets") when one of them is known only by a file name — never "one outlet" for a claim citing two."""
+    sources = list(sources)
+    if len(sources) == 1:
+        return display_name(sources[0])
+    if all(source.named for source in sources):
+        names = [source.name for source in sources]
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{_COUNTS.get(len(sources), str(len(sources)))} outlets"
+
+
 def _previous(sentence, pool):
     """The sentence before this one in the same source, if any."""
     if sentence.index == 0:
@@ -399,7 +414,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
     # makes is shown under that outlet's name.)
     if (len(support) > 1 or len(analysis.sources) == 1) and is_evaluative(chosen.text) and not is_attributed(chosen.text):
-        outlet = display_name(analysis.sources[chosen.base_source - 1])
+        outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
     evidence = tuple(
@@ -411,9 +426,10 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         sources=tuple(sorted(support)),
         evidence=evidence,
         kind=chosen.kind,
-        section="summary" if len(support) > 1 or len(analysis.sources) == 1 else "differences",
+        section=analysis.section(support, index),
         score=round(float(analysis.scores[index]), 4),
         edits=tuple(chosen.edits),
+        reported_by=tuple(sorted(analysis.reporters(index) - set(support))),
     )
     position = float(np.mean([sentence.position for sentence, _ in support.values()]))
     return claim, position

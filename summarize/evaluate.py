@@ -74,7 +74,7 @@ def read_clusters(path: str | Path, limit: int | None = None, sets: Iterable[str
             try:
                 row = json.loads(line)
                 documents = tuple(
-                    Document(path=f"{row['id']}/{i + 1}", text=f"{d.get('title') or ''}\n\n{d['text']}".strip())
+                    Document(path=f"{row['id']}/{i + 1}", text=d["text"], title=(d.get("title") or "").strip() or None)
                     for i, d in enumerate(row["documents"])
                 )
                 references = tuple(r for r in row["references"] if r.strip())

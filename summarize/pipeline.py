@@ -16,15 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .attribute import STOPWORDS, Lexicon, find_support, polarity_conflict
+from .attribute import STOPWORDS, Lexicon, find_reporters, find_support, polarity_conflict
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
-from .ingest import ingest, read_inputs
+from .ingest import ingest_report, read_inputs
 from .edit import full_names, realise, resolve_pronoun
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
-from .types import Brief, Claim, Document, Evidence, Sentence, Source, Stats
+from .types import Brief, Claim, Document, Evidence, Sentence, Skipped, Source, Stats
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,9 @@ class Analysis:
     full_names: frozenset[str] = frozenset()  # names two or more sources print in full (safe fusion)
     contrast: tuple[int, int] | None = None  # two outlets' sentences that disagree on a number or a negation
     groups: dict[int, list] = field(default_factory=dict, repr=False, compare=False)  # candidate -> find_support
+    titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
+    skipped: tuple[Skipped, ...] = ()
+    reporters_of: dict[int, set[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def group(self, index: int) -> list:
         """The sentence and the best sentence of each other source that states it (computed once)."""
@@ -52,6 +55,20 @@ class Analysis:
                                               self.lexicon, self.settings)
         return self.groups[index]
 
+    def reporters(self, index: int) -> set[int]:
+        """Every source that reports sentence `index` at all, its own included (the looser test)."""
+        if index not in self.reporters_of:
+            found = find_reporters(self.sentences[index], list(self.sentences), self.vectors, self.lexicon,
+                                   self.settings, self.titles)
+            self.reporters_of[index] = found | {s.source_id for s, _ in self.group(index)}
+        return self.reporters_of[index]
+
+    def section(self, cited: Iterable[int], index: int) -> str:
+        """"summary" when another outlet reports the claim (cited or not) or there is one source."""
+        if len(self.sources) == 1 or len(set(cited)) > 1 or len(self.reporters(index)) > 1:
+            return "summary"
+        return "differences"
+
 
 def analyse(
     inputs: Iterable[str | Path | Document],
@@ -59,15 +76,20 @@ def analyse(
     encoder: Encoder | None = None,
     stdin: str | None = None,
 ) -> Analysis:
-    sources = tuple(ingest(read_inputs(inputs, stdin=stdin)))
+    sources, skipped = ingest_report(read_inputs(inputs, stdin=stdin))
+    sources = tuple(sources)
     sentences = tuple(split_sources(sources))
     if not sentences:
         raise InputError("nothing is left after cleaning: the input holds no sentences")
     encoder = encoder or shared_encoder()
-    vectors = encoder.encode([s.text for s in sentences])
+    headed = [source for source in sources if source.title]
+    vectors = encoder.encode([s.text for s in sentences] + [source.title for source in headed])
+    vectors, title_vectors = vectors[:len(sentences)], vectors[len(sentences):]
+    titles = {source.id: (source.title, vector) for source, vector in zip(headed, title_vectors)}
     scores = rank_sentences(list(sentences), vectors, settings)
     names = full_names([source.text for source in sources])
-    candidates = [s.index for s in sentences if can_stand_alone(_resolved(s, sentences, names, settings), settings)]
+    candidates = [s.index for s in sentences if can_stand_alone(_resolved(s, sentences, names, settings), settings)
+                  and not is_headline(s, vectors, title_vectors)]
     if not candidates:  # a very short input: better a fragment than nothing
         candidates = [s.index for s in sentences]
     lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
@@ -85,7 +107,16 @@ def analyse(
     # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
     contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
-    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups)
+    return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
+                    titles, tuple(skipped))
+
+
+HEADLINE_COPY = 0.9  # a sentence this close to a headline is the headline again (a standfirst, a lede that repeats it)
+
+
+def is_headline(sentence: Sentence, vectors: np.ndarray, title_vectors: np.ndarray) -> bool:
+    """Headlines are metadata: a source's title, or a sentence that repeats one, is never a claim."""
+    return bool(len(title_vectors)) and float((title_vectors @ vectors[sentence.index]).max()) >= HEADLINE_COPY
 
 
 def select(
@@ -158,18 +189,21 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
             compression=round(brief_words / source_words, 4) if source_words else 0.0,
             seconds=round(time.perf_counter() - started, 3) if started is not None else 0.0,
         ),
+        skipped=analysis.skipped,
     )
 
 
 def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     """The sentence as written, citing every source that states it (no edits)."""
     support = analysis.group(index)
+    cited = tuple(sorted(sentence.source_id for sentence, _ in support))
     claim = Claim(
         text=analysis.sentences[index].text,
-        sources=tuple(sorted(sentence.source_id for sentence, _ in support)),
+        sources=cited,
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
-        section="summary" if len(support) > 1 or len(analysis.sources) == 1 else "differences",
+        section=analysis.section(cited, index),
         score=round(float(analysis.scores[index]), 4),
+        reported_by=tuple(sorted(analysis.reporters(index) - set(cited))),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 

@@ -131,6 +131,33 @@ def pronoun_before_name(text: str) -> bool:
     return name is None or pronoun.start() < name.start()
 
 
+# Not claims, however central: the reader addressed ("Imagine if you …"), a kicker or label before a
+# colon ("The Latest:", "Why it matters:"), a timestamp, a call to action, and an attribution shell
+# whose content is elsewhere ("X and Y said in a statement.", "the bishop had this to say").
+_READER = re.compile(r"\b(?:you|your|yours|you[’']re|you[’']ll|you[’']ve|you[’']d|yourself|imagine|let[’']s)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(?:we|our|ours|ourselves)\b|^(?:We|Our)\b")  # the writer's "we" (a column, an appeal)
+_CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b", re.IGNORECASE)
+_KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s")
+_TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:click|subscribe|sign up|follow (?:us|him|her|them) on|download (?:the|our)|watch (?:the|our) video|"
+    r"read (?:more|the full)|share this|tap here|learn more)\b", re.IGNORECASE)
+_SHELL = re.compile(
+    r"(?:\b(?:said|says|wrote|added|announced)(?: in (?:a|an|the) (?:statement|interview|email|post|tweet|release))?"
+    r"(?: on \w+)?|\bhad this to say\b.*|\bas follows|\bthe following)\s*[.:]?$", re.IGNORECASE)
+
+
+def is_not_a_claim(text: str) -> bool:
+    """A sentence that says nothing a brief can state: addressed to the reader, a kicker, a timestamp,
+    a call to action, or an attribution shell (who said, but not what)."""
+    own = outside_quotes(text)
+    if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) or _CALL_TO_ACTION.search(own):
+        return True
+    # A shell: the speaker and verb, nothing said — no quotation, no "that" clause.
+    return bool(_SHELL.search(text.rstrip(" .")+".") and not any(q in text for q in "“\"«")
+                and not re.search(r"\b(?:that|to)\b", own.split(",")[-1] if "," in own else own.rsplit(" said", 1)[-1]))
+
+
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 OPENING = "“\"«‘"
 
@@ -162,7 +189,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False
-    return True
+    return not is_not_a_claim(text)
 
 
 # ---------------------------------------------------------------- selection

@@ -29,9 +29,11 @@ def to_dict(brief: Brief) -> dict:
                 "score": claim.score,
                 "edits": [edit_dict(edit) for edit in claim.edits],
                 **({"contrasts_with": list(claim.contrasts_with)} if claim.contrasts_with else {}),
+                **({"reported_by": list(claim.reported_by)} if claim.reported_by else {}),
             }
             for claim in brief.claims
         ],
+        **({"skipped": [{"path": k.path, "reason": k.reason} for k in brief.skipped]} if brief.skipped else {}),
         "stats": {
             "words": brief.stats.words,
             "source_words": brief.stats.source_words,
@@ -90,6 +92,8 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
             lead = f"**{names[claim.sources[0]]}:** " if heading != "Summary" else ""
             differs = "".join(f"[{s}]" for s in claim.contrasts_with)
             note = f" *(reported differently by {differs})*" if differs else ""
+            if claim.reported_by:  # other outlets report it in words too different to cite for this wording
+                note += " *(also reported by " + "".join(f"[{s}]" for s in claim.reported_by) + ")*"
             lines.append(f"- {lead}{claim.text} {citations(claim)}{note}")
             if show_edits and claim.edits:
                 lines.append(f"  - *edited from [{claim.evidence[0].source}]:* " + "; ".join(describe_edit(e) for e in claim.edits))
@@ -103,6 +107,8 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
             known.append(f"“{source.title}”")
         label = " — ".join(known) + " " if known else ""
         lines.append(f"{source.id}. {label}(`{source.path}`, {source.words:,} words)")
+    for skipped in brief.skipped:
+        lines.append(f"- Not used: `{skipped.path}` ({skipped.reason})")
     stats = brief.stats
     cited = len({s for claim in brief.claims for s in claim.sources})
     lines += [

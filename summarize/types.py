@@ -93,6 +93,7 @@ class Claim:
     score: float = 0.0  # cross-source centrality of the sentence it came from
     edits: tuple[Edit, ...] = ()  # how the text differs from the first evidence sentence
     contrasts_with: tuple[int, ...] = ()  # sources that report this differently (section "differences")
+    reported_by: tuple[int, ...] = ()  # other sources that report it too, in words too different to cite
 
     @property
     def words(self) -> int:
