@@ -27,7 +27,13 @@ class Settings:
     corroboration_weight: float = 0.5
     # Beyond this many words a sentence's relevance is scaled down in proportion to its length.
     long_sentence_words: int = 30
-    # Selection: MMR trade-off between centrality and novelty, and the cosine above which a
+    # Selection: "concepts" covers the most agreed-on bigrams within the budget, exactly (concepts.py);
+    # "mmr" takes sentences by centrality and novelty. Compared in bench/EVAL.md.
+    selection: str = "concepts"
+    position_prior: float = 2.0  # a bigram in a source's first sentence weighs up to 1 + this, in its last 1
+    concept_min_sources: int = 2  # bigrams fewer sources print are left out ...
+    concept_min_shared: int = 5  # ... when at least this many bigrams are shared
+    # MMR trade-off between centrality and novelty, and the cosine above which a
     # candidate repeats a selected sentence.
     mmr_lambda: float = 0.7
     redundancy: float = 0.72
@@ -38,7 +44,7 @@ class Settings:
     min_shared_words: int = 2
     # "Does any other outlet report this at all?" — looser than a citation: close in meaning and two
     # informative words in common, in a sentence, two adjacent ones or a headline (tests/data/dev_pairs.jsonl).
-    report_similarity: float = 0.55
+    report_similarity: float = 0.5
     report_shared_words: int = 2
     support_coverage: float = 0.67  # share of the claim's content words the evidence must have (dev pairs)
     # The abstractive stage: conservative verified edits (deletions, neutral wording) and a model that

@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 BASELINES = ("lead", "lexrank", "textrank", "random")
 METRICS = ("rouge1", "rouge2", "rougeL", "citation_precision", "citation_recall", "novel_per_100",
            "loaded_per_100", "framing_per_100", "fused_share", "words", "seconds")
+# How the brief is built, per data set (ours only): share of the budget used, briefs of 2+ sources with
+# an empty Summary, claims that are a headline, Summary claims citing 2+ sources, "one outlet only"
+# claims that the looser test finds in another outlet after all.
+STRUCTURE = ("fill", "empty_summary", "headline_claims", "multi_source_share", "single_reported_elsewhere")
 
 
 @dataclass(frozen=True)
@@ -197,8 +201,10 @@ def evaluate_cluster(
             brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget)
             summary = " ".join(claim.text for claim in brief.claims)
             precision, recall = citation_scores(brief, analysis)
+            structure = brief_structure(brief, analysis, cluster.budget)
             extra = {"citation_precision": precision, "citation_recall": recall,
-                     "fused_share": (sum(c.kind != "extracted" for c in brief.claims) / len(brief.claims)) if brief.claims else 0.0}
+                     "fused_share": (sum(c.kind != "extracted" for c in brief.claims) / len(brief.claims)) if brief.claims else 0.0,
+                     **structure}
             seconds = shared_seconds + time.perf_counter() - started
         else:
             chooser: Callable[[], list[int]] = {
@@ -214,6 +220,32 @@ def evaluate_cluster(
                    "seconds": seconds}
         results.append(Result(system, cluster.id, cluster.set, summary, metrics))
     return results
+
+
+def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float | None]:
+    from .pipeline import HEADLINE_COPY
+
+    summary = [c for c in brief.claims if c.section == "summary"]
+    single = [c for c in brief.claims if c.section == "differences" and not c.contrasts_with]
+    titles = [vector for _, vector in analysis.titles.values()]
+    title_keys = {re.sub(r"\W+", "", s.title.lower()) for s in analysis.sources if s.title}
+    index_of = {s.text: s.index for s in analysis.sentences}
+
+    def is_headline(claim) -> bool:
+        base = claim.evidence[0].text
+        if re.sub(r"\W+", "", base.lower()) in title_keys:
+            return True
+        return bool(titles) and base in index_of and \
+            float(np.max(np.array(titles) @ analysis.vectors[index_of[base]])) >= HEADLINE_COPY
+
+    elsewhere = [c for c in single if c.evidence[0].text in index_of and len(analysis.reporters(index_of[c.evidence[0].text])) > 1]
+    return {
+        "fill": brief.stats.words / budget if budget else 0.0,
+        "empty_summary": (0.0 if summary else 1.0) if len(analysis.sources) >= 2 else None,
+        "headline_claims": float(sum(is_headline(c) for c in brief.claims)),
+        "multi_source_share": (sum(len(c.sources) >= 2 for c in summary) / len(summary)) if summary else None,
+        "single_reported_elsewhere": (len(elsewhere) / len(single)) if single else None,
+    }
 
 
 def bootstrap_interval(values: list[float], seed: int, resamples: int = 1000) -> tuple[float, float]:
@@ -245,7 +277,14 @@ def summarize_results(results: list[Result], seed: int) -> dict:
                      for m in ("rouge1", "rouge2", "rougeL")}
             for system in systems
         }
-    return {"systems": table, "by_set": by_set, "clusters": len({r.cluster for r in results})}
+    structure: dict[str, dict] = {}
+    for name in sorted({r.set for r in results}):
+        rows = [r for r in results if r.set == name and r.system == "summarize"]
+        structure[name] = {}
+        for metric in STRUCTURE:
+            values = [r.metrics[metric] for r in rows if r.metrics.get(metric) is not None]
+            structure[name][metric] = {"mean": float(np.mean(values)) if values else None, "n": len(values)}
+    return {"systems": table, "by_set": by_set, "structure": structure, "clusters": len({r.cluster for r in results})}
 
 
 def evaluate(
@@ -308,6 +347,17 @@ def to_markdown(summary: dict) -> str:
     for name, per_system in summary["by_set"].items():
         for system, scores in per_system.items():
             lines.append(f"| {name or '—'} | {system} | {scores['rouge1'] * 100:.1f} | {scores['rouge2'] * 100:.1f} | {scores['rougeL'] * 100:.1f} |")
+    if summary.get("structure"):
+        lines += ["", "## How the briefs are built (summarize, mean per data set)", "",
+                  "| set | budget used | empty Summary (2+ sources) | headline claims / brief | Summary claims citing 2+ | "
+                  "'one outlet only' reported elsewhere |", "|---|---|---|---|---|---|"]
+        for name, entries in summary["structure"].items():
+            def fmt(metric: str) -> str:
+                value = entries.get(metric, {}).get("mean")
+                if value is None:
+                    return "—"
+                return f"{value:.2f}" if metric == "headline_claims" else f"{value * 100:.1f} %"
+            lines.append(f"| {name or '—'} | " + " | ".join(fmt(m) for m in STRUCTURE) + " |")
     return "\n".join(lines) + "\n"
 
 

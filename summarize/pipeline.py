@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import STOPWORDS, Lexicon, find_reporters, find_support, polarity_conflict
+from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
@@ -131,6 +132,7 @@ def select(
     longer brief's selection gives a shorter brief that is part of it.
     """
     pool = analysis.sentences
+    given = order
     order = list(analysis.order if order is None else order)
     contrast: list[int] = []
     if analysis.contrast and words is not None and sentences is None and words >= analysis.settings.contrast_budget:
@@ -139,7 +141,21 @@ def select(
         words -= sum(pool[i].words for i in contrast)
         order = [i for i in order if i not in contrast]
     sizes = {i: pool[i].words for i in order}
-    return fill_budget(order, sizes, words, sentences, min_size=analysis.settings.min_sentence_words) + contrast
+    settings = analysis.settings
+    if given is None and words is not None and sentences is None and settings.selection == "concepts":
+        agreed = {i for i in order[:MAX_CANDIDATES] if len(analysis.reporters(i)) > 1} if len(analysis.sources) > 1 else set()
+        chosen = set(select_concepts(order, list(pool), analysis.vectors, words, settings, agreed))
+        if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none
+            words = min(sizes.values())
+            chosen = set(select_concepts(order, list(pool), analysis.vectors, words, settings, agreed))
+        # Then whole sentences fill what the program left (a knapsack pass, not stop at the first misfit),
+        # none repeating a chosen one.
+        left = words - sum(sizes[i] for i in chosen)
+        rest = [i for i in order if i not in chosen and not any(
+            float(analysis.vectors[i] @ analysis.vectors[j]) >= settings.redundancy for j in chosen)]
+        chosen |= set(fill_budget(rest, sizes, left, None, min_size=settings.min_sentence_words))
+        return [i for i in order if i in chosen] + contrast
+    return fill_budget(order, sizes, words, sentences, min_size=settings.min_sentence_words) + contrast
 
 
 ADDITION_WORDS = 12  # the longest addition from another outlet a claim takes without a word budget
@@ -158,6 +174,8 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     # Words the selection left unused may go to additions from other outlets (full names, appositives);
     # with a sentence count instead of a budget, an addition of up to ADDITION_WORDS words is fine.
     slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.sentences[i].words for i in chosen))
+    if words is not None and chosen:  # selection may take one sentence longer than a tiny budget
+        words = max(words, min(analysis.sentences[i].words for i in chosen))
     for index in chosen:
         if index in contrast:
             claim, position = _contrasted(index, analysis)

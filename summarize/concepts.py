@@ -1,0 +1,96 @@
+"""Selection by concept coverage, solved exactly (Gillick & Favre 2009, "A Scalable Global Model for
+Summarization").
+
+A concept is a stemmed word bigram (not two stopwords). Its weight says how much the cluster agrees on
+it: each source that prints it adds 1, plus a position prior — news puts the key facts first, so a
+bigram a source prints in its first sentence adds up to `1 + position_prior`, one in its last sentence
+adds 1. The brief is the set of sentences whose concepts weigh most, each concept counted once,
+within the word budget: an integer linear program (scipy's HiGHS). Counting each concept once is what
+removes redundancy; two sentences closer than `settings.redundancy` are also never both chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from .attribute import STOPWORDS, _stem
+from .config import Settings
+from .types import Sentence
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+MAX_CANDIDATES = 200  # the most central candidates the program sees: DUC clusters have ~1,200 sentences
+TIME_LIMIT_S = 5.0  # HiGHS stops with its best solution so far (never reached on the dev set)
+
+
+def bigrams(text: str) -> frozenset[tuple[str, str]]:
+    words = [_stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))]
+    return frozenset((a, b) for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS))
+
+
+def concept_weights(sentences: list[Sentence], settings: Settings) -> dict[tuple[str, str], float]:
+    """Weight of each bigram: a term per source that prints it, larger the earlier it first appears.
+
+    Bigrams only one source prints are left out when the sources share enough of them (agreement is
+    what a multi-document brief reports); a cluster of one source, or of sources sharing little, keeps them.
+    """
+    first: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    for sentence in sentences:
+        for bigram in bigrams(sentence.text):
+            seen = first[bigram].get(sentence.source_id, 1.0)
+            first[bigram][sentence.source_id] = min(seen, sentence.position)
+    weight = {bigram: sum(1 + settings.position_prior * (1 - position) for position in where.values())
+              for bigram, where in first.items()}
+    shared = {bigram: w for bigram, w in weight.items() if len(first[bigram]) >= settings.concept_min_sources}
+    return shared if len(shared) >= settings.concept_min_shared else weight
+
+
+def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.ndarray, budget: int,
+                    settings: Settings, agreed: set[int] = frozenset()) -> list[int]:
+    """Of the candidates (`ranked`, most relevant first), those covering the most concept weight in at most
+    `budget` words, in the order of `ranked`. When one of the `agreed` sentences (reported by two or more
+    outlets) fits, at least one is chosen: a brief of several outlets states what they agree on."""
+    pool = [i for i in ranked[:MAX_CANDIDATES] if sentences[i].words <= budget]
+    if not pool:
+        return []
+    weights = concept_weights(sentences, settings)
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for column, index in enumerate(pool):
+        for bigram in bigrams(sentences[index].text):
+            if bigram in weights:
+                holders[bigram].append(column)
+    concepts = list(holders)
+    n, m = len(pool), len(concepts)
+    rows, cols, values, lower, upper = [], [], [], [], []
+
+    def constraint(entries: list[tuple[int, float]], low: float, high: float) -> None:
+        row = len(lower)
+        for column, value in entries:
+            rows.append(row)
+            cols.append(column)
+            values.append(value)
+        lower.append(low)
+        upper.append(high)
+
+    constraint([(j, sentences[i].words) for j, i in enumerate(pool)], 0, budget)
+    for k, bigram in enumerate(concepts):  # a concept counts only if a chosen sentence holds it
+        constraint([(n + k, 1.0)] + [(j, -1.0) for j in holders[bigram]], -np.inf, 0)
+    agreed_columns = [j for j, i in enumerate(pool) if i in agreed]
+    if agreed_columns:
+        constraint([(j, 1.0) for j in agreed_columns], 1, np.inf)
+    close = vectors[pool] @ vectors[pool].T
+    for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1))):
+        constraint([(int(a), 1.0), (int(b), 1.0)], 0, 1)
+    # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
+    objective = -np.concatenate([1e-3 * np.array([sentences[i].words for i in pool]),
+                                 np.array([weights[c] for c in concepts])])
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))
+    result = milp(objective, constraints=LinearConstraint(matrix, lower, upper), integrality=np.ones(n + m),
+                  bounds=Bounds(0, 1), options={"time_limit": TIME_LIMIT_S})
+    if result.x is None:
+        return []
+    return [i for j, i in enumerate(pool) if result.x[j] > 0.5]
