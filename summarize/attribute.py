@@ -189,8 +189,13 @@ def find_support(
     vectors: np.ndarray,
     lexicon: Lexicon,
     settings: Settings,
+    both_ways: bool = False,
 ) -> list[tuple[Sentence, float]]:
-    """The claim's own sentence, then the best sentence of each other source that states it, with cosines."""
+    """The claim's own sentence, then the best sentence of each other source that states it, with cosines.
+
+    With `both_ways`, also a sentence the claim states (a less detailed report of the same fact): its
+    wording may then stand for both outlets. Such a group offers wordings, never citations.
+    """
     cosines = vectors @ vectors[claim.index]
     best: dict[int, tuple[Sentence, float]] = {}
     for index in np.flatnonzero(cosines >= settings.support_similarity):  # the cheap test first
@@ -199,7 +204,8 @@ def find_support(
             continue
         cosine = float(cosines[index])
         shared = len(lexicon.shared(claim.index, other.index))
-        if not same_claim(claim.text, other.text, cosine, shared, settings):
+        if not same_claim(claim.text, other.text, cosine, shared, settings) and not (
+                both_ways and same_claim(other.text, claim.text, cosine, shared, settings)):
             continue
         if other.source_id not in best or cosine > best[other.source_id][1]:
             best[other.source_id] = (other, cosine)
@@ -208,7 +214,8 @@ def find_support(
 
 def reports_same(claim: str, evidence: str, cosine: float, shared: int, settings: Settings) -> bool:
     """Does the evidence report the same event or fact at all, perhaps with less detail? The looser of
-    the two tests: it decides whether a claim is "reported by one outlet only", never a citation."""
+    the two tests: it decides whether a claim is "reported by one outlet only", never a citation.
+    `shared` counts all content words in common, topic words included (a story's topic is news too)."""
     return cosine >= settings.report_similarity and shared >= settings.report_shared_words \
         and not polarity_conflict(claim, evidence)
 
@@ -233,13 +240,13 @@ def find_reporters(
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(sentences) and sentences[neighbour].source_id == other.source_id:
                 words |= lexicon.words[neighbour]
-        shared = len(lexicon.words[claim.index] & words & lexicon.informative)
+        shared = len(lexicon.words[claim.index] & words)
         if reports_same(claim.text, other.text, float(cosines[index]), shared, settings):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:
             continue
-        shared = len(lexicon.words[claim.index] & content_words(title) & lexicon.informative)
+        shared = len(lexicon.words[claim.index] & content_words(title))
         if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings):
             found.add(source_id)
     return found

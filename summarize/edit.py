@@ -348,7 +348,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
 
     settings = analysis.settings
     pool = analysis.sentences
-    group = analysis.group(index)
+    group = analysis.wordings(index)
     # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
     # Only additions from other outlets (names, appositives) may use the `room` the budget has left.
     limit = pool[index].words

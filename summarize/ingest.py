@@ -130,6 +130,10 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("wire note", r"^\(updates? (?:with|to)\b|^[—–-]*\s*with assistance from\b|^\(reporting by\b|^editing by\b"),
         ("related links", r"^(?:more stories|related(?: articles| stories| coverage)?\b|read more\b|recommended\b|you may also like|most (?:read|popular)\b|trending\b)"),
         ("site widget", r"^(?:open popup|close popup|welcome back!?|click (?:here|on the image|to)\b|search past entries\b|skip to (?:main )?content\b|back to top\b|view comments\b|comments?\s*\(\d+\)$)"),
+        ("web widget", r"\balexa internet has been donating\b|\badded to the wayback machine\b|\bweb collections curated by\b|"
+                       r"\barchive-it service\b|\blocation information to your tweets\b|^(?:tweet with|add) a location\b|"
+                       r"\bjoin our mailing list\b|\bno more 404\b|\bcrawls? (?:data |of )?.{0,60}\b(?:internet archive|wayback machine)\b|"
+                       r"\b(?:internet archive|wayback machine)\b.{0,60}\bcrawl|\beffort to archive pages\b|\bin your facebook newsfeed\b|\bdelivered to your inbox\b"),
         ("byline", r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"),
     )
 )
@@ -137,9 +141,10 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # ("a bill sponsored by Sen. …", "the newsletter she founded …"). The longest chrome line in the seeds
 # (a donation appeal) has 25 words.
 CHROME_MAX_WORDS = 30
+_WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporting, whatever the line's length
 _CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|file photo)s?\b[^)]*\)", re.IGNORECASE)
 # Chrome after which nothing of the article follows: a footer begins here.
-FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget"}
+FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget", "web widget"}
 
 
 @dataclass
@@ -260,7 +265,7 @@ def clean_document(document: Document) -> Cleaned:
             break
 
     for line in lines:
-        if line.words > CHROME_MAX_WORDS:
+        if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()
             continue

@@ -56,6 +56,15 @@ class Analysis:
                                               self.lexicon, self.settings)
         return self.groups[index]
 
+    def wordings(self, index: int) -> list:
+        """The group, and each other outlet's sentence that the claim states in more detail: wordings that
+        may stand for several outlets (the edit stage cites only outlets that state the wording it prints)."""
+        key = -1 - index  # kept beside the groups, apart from them
+        if key not in self.groups:
+            self.groups[key] = find_support(self.sentences[index], list(self.sentences), self.vectors,
+                                            self.lexicon, self.settings, both_ways=True)
+        return self.groups[key]
+
     def reporters(self, index: int) -> set[int]:
         """Every source that reports sentence `index` at all, its own included (the looser test)."""
         if index not in self.reporters_of:
@@ -171,6 +180,8 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     chosen = list(chosen)
     claims, used = [], 0
     contrast = set(analysis.contrast or ())
+    if not contrast <= set(chosen):  # one side alone is no disagreement: it is a claim like any other
+        contrast = set()
     # Words the selection left unused may go to additions from other outlets (full names, appositives);
     # with a sentence count instead of a budget, an addition of up to ADDITION_WORDS words is fine.
     slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.sentences[i].words for i in chosen))

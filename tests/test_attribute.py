@@ -77,7 +77,10 @@ def dev_pairs(encoder):
         informative = lexicons[pair["cluster"]].informative
         shared = len(content_words(a[i]) & content_words(b[i]) & informative)
         shared_next = len(content_words(a[i]) & content_words(bn[i]) & informative)
-        out.append((pair, a[i], b[i], bn[i], float(va[i] @ vb[i]), float(va[i] @ vbn[i]), shared, shared_next))
+        common = len(content_words(a[i]) & content_words(b[i]))
+        common_next = len(content_words(a[i]) & content_words(bn[i]))
+        out.append((pair, a[i], b[i], bn[i], float(va[i] @ vb[i]), float(va[i] @ vbn[i]), shared, shared_next,
+                    common, common_next))
     return out
 
 
@@ -91,9 +94,9 @@ def _rates(decided):
 def test_citations_are_precise_on_labelled_dev_pairs(dev_pairs):
     rows = dev_pairs
     assert len(rows) >= 150
-    single = [(same_claim(a, b, cos, sh, DEFAULTS), p["strict"]) for p, a, b, _, cos, _, sh, _ in rows]
+    single = [(same_claim(a, b, cos, sh, DEFAULTS), p["strict"]) for p, a, b, _, cos, _, sh, _, _, _ in rows]
     adjacent = [(s or same_claim(a, bn, cosn, shn, DEFAULTS), p["strict_with_next"])
-                for (s, _), (p, a, _, bn, _, cosn, _, shn) in zip(single, rows)]
+                for (s, _), (p, a, _, bn, _, cosn, _, shn, _, _) in zip(single, rows)]
     precision, recall, said = _rates(single)
     precision_adjacent, recall_adjacent, _ = _rates(adjacent)
     print(f"strict: precision {precision:.3f}, recall {recall:.3f} ({said} citations); "
@@ -107,10 +110,11 @@ def test_reported_elsewhere_is_looser_than_a_citation(dev_pairs):
     from summarize.attribute import reports_same
 
     rows = dev_pairs
-    decided = [(reports_same(a, b, cos, sh, DEFAULTS) or reports_same(a, bn, cosn, shn, DEFAULTS), p["loose"])
-               for p, a, b, bn, cos, cosn, sh, shn in rows]
+    decided = [(reports_same(a, b, cos, common, DEFAULTS) or reports_same(a, bn, cosn, common_next, DEFAULTS), p["loose"])
+               for p, a, b, bn, cos, cosn, _, _, common, common_next in rows]
     precision, recall, said = _rates(decided)
-    strict_recall = _rates([(same_claim(a, b, cos, sh, DEFAULTS), p["loose"]) for p, a, b, _, cos, _, sh, _ in rows])[1]
+    strict_recall = _rates([(same_claim(a, b, cos, sh, DEFAULTS), p["loose"]) for p, a, b, _, cos, _, sh, _, _, _ in rows])[1]
     print(f"reported elsewhere: precision {precision:.3f}, recall {recall:.3f}; the citation test finds {strict_recall:.3f}")
-    assert recall >= 0.65 and recall >= 3 * strict_recall  # a claim others word differently is still theirs
+    # The pairs were sampled close (cosine >= 0.45), the hard cases for both answers.
+    assert recall >= 0.85 and recall >= 3 * strict_recall  # a claim others word differently is still theirs
     assert precision >= 0.55
