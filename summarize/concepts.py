@@ -32,7 +32,7 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((a, b) for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS))
 
 
-def concept_weights(sentences: list[Sentence], settings: Settings) -> dict[tuple[str, str], float]:
+def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = ()) -> dict[tuple[str, str], float]:
     """Weight of each bigram: a term per source that prints it, larger the earlier it first appears.
 
     Bigrams only one source prints are left out when the sources share enough of them (agreement is
@@ -45,19 +45,27 @@ def concept_weights(sentences: list[Sentence], settings: Settings) -> dict[tuple
             first[bigram][sentence.source_id] = min(seen, sentence.position)
     weight = {bigram: sum(1 + settings.position_prior * (1 - position) for position in where.values())
               for bigram, where in first.items()}
+    if settings.headline_weight and headlines:  # a bigram a headline prints weighs more
+        titled = frozenset().union(*(bigrams(h) for h in headlines))
+        weight = {b: w * (1 + settings.headline_weight) if b in titled else w for b, w in weight.items()}
     shared = {bigram: w for bigram, w in weight.items() if len(first[bigram]) >= settings.concept_min_sources}
     return shared if len(shared) >= settings.concept_min_shared else weight
 
 
 def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.ndarray, budget: int,
-                    settings: Settings, agreed: set[int] = frozenset()) -> list[int]:
+                    settings: Settings, agreed: set[int] = frozenset(), value=None,
+                    headlines: list[str] = (), corroboration: dict[int, int] | None = None) -> list[int]:
     """Of the candidates (`ranked`, most relevant first), those covering the most concept weight in at most
     `budget` words, in the order of `ranked`. When one of the `agreed` sentences (reported by two or more
-    outlets) fits, at least one is chosen: a brief of several outlets states what they agree on."""
+    outlets) fits, at least one is chosen: a brief of several outlets states what they agree on.
+    `value(indices)`, when given, is each sentence's predicted share of reference bigrams (scorer.py): the
+    program also gains `settings.learned_weight` × that share × the sentence's concept count.
+    `corroboration[i]`: how many other outlets a wording of sentence i can cite; each is worth
+    `settings.corroboration_bonus` concepts of average weight (agreement between outlets is the news)."""
     pool = [i for i in ranked[:MAX_CANDIDATES] if sentences[i].words <= budget]
     if not pool:
         return []
-    weights = concept_weights(sentences, settings)
+    weights = concept_weights(sentences, settings, headlines)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for column, index in enumerate(pool):
         for bigram in bigrams(sentences[index].text):
@@ -86,8 +94,15 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1))):
         constraint([(int(a), 1.0), (int(b), 1.0)], 0, 1)
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
-    objective = -np.concatenate([1e-3 * np.array([sentences[i].words for i in pool]),
-                                 np.array([weights[c] for c in concepts])])
+    own = np.array([1e-3 * sentences[i].words for i in pool])
+    if value is not None and settings.learned_weight:
+        mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
+        counts = np.array([len(bigrams(sentences[i].text)) for i in pool])
+        own = own + settings.learned_weight * mean_weight * value(pool) * counts
+    if corroboration and settings.corroboration_bonus:
+        mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
+        own = own + settings.corroboration_bonus * mean_weight * np.array([corroboration.get(i, 0) for i in pool])
+    objective = -np.concatenate([own, np.array([weights[c] for c in concepts])])
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))
     result = milp(objective, constraints=LinearConstraint(matrix, lower, upper), integrality=np.ones(n + m),
                   bounds=Bounds(0, 1), options={"time_limit": TIME_LIMIT_S})

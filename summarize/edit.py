@@ -277,19 +277,16 @@ def display_name(source) -> str:
     return source.name if source.named else "one outlet"
 
 
-_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
-
-
 def cited_outlets(sources) -> str:
-    """Who an attribution names: every cited outlet ("Bloomberg and Reuters"), or how many ("two
-    outlets") when one of them is known only by a file name — never "one outlet" for a claim citing two."""
+    """Who an attribution names: every cited outlet ("Bloomberg and Reuters"), or "the outlets cited"
+    when one of them is known only by a file name — never "one outlet" for a claim citing two."""
     sources = list(sources)
     if len(sources) == 1:
         return display_name(sources[0])
     if all(source.named for source in sources):
         names = [source.name for source in sources]
         return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{_COUNTS.get(len(sources), str(len(sources)))} outlets"
+    return "the outlets cited"  # a count would read as a number the sources never printed
 
 
 def _previous(sentence, pool):
@@ -411,9 +408,9 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
                     or fluency_check(fluency[item[1].text], fluency[item[1].base_text], strict=item[1].is_new).passed]
         ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [_unedited(ranked[0])]
     _, chosen, support = ranked[0]
-    # An opinion several outlets share is still an opinion: it carries a speaker. (A claim only one outlet
-    # makes is shown under that outlet's name.)
-    if (len(support) > 1 or len(analysis.sources) == 1) and is_evaluative(chosen.text) and not is_attributed(chosen.text):
+    # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites. (A
+    # claim only one outlet makes is shown under that outlet's name.)
+    if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])

@@ -107,7 +107,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 # A wire dateline glued to the first sentence: "(Bloomberg) — …", "PINE RIDGE, S.D. (AP) -- …".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–]|--?)\s*"
+    r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
 )
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
@@ -335,8 +335,11 @@ def _take_title(lines: list[Line]) -> str | None:
             break  # the story has begun: a headline comes before it
     for line in lines:
         if line.reason is None:
-            return " ".join(line.text.split()[:12])
+            return " ".join(line.text.split()[:12]) + FIRST_WORDS
     return None
+
+
+FIRST_WORDS = " …"  # marks a title made of the body's first words: a label, not a headline
 
 
 def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
@@ -426,7 +429,8 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
             Source(
                 id=len(sources) + 1,
                 name=document.outlet or _name_from_path(document.path),
-                title=document.title,
+                title=document.title.removesuffix(FIRST_WORDS),
+                headline=bool(document.title) and not document.title.endswith(FIRST_WORDS),
                 path=document.path,
                 paragraphs=body,
                 removed=tuple(f"{line.reason}: {line.raw}" for line in document.lines if line.reason),

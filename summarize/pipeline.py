@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import full_names, realise, resolve_pronoun
+from .scorer import predicted_value
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Evidence, Sentence, Skipped, Source, Stats
@@ -92,7 +94,7 @@ def analyse(
     if not sentences:
         raise InputError("nothing is left after cleaning: the input holds no sentences")
     encoder = encoder or shared_encoder()
-    headed = [source for source in sources if source.title]
+    headed = [source for source in sources if source.title and source.headline]
     vectors = encoder.encode([s.text for s in sentences] + [source.title for source in headed])
     vectors, title_vectors = vectors[:len(sentences)], vectors[len(sentences):]
     titles = {source.id: (source.title, vector) for source, vector in zip(headed, title_vectors)}
@@ -153,10 +155,14 @@ def select(
     settings = analysis.settings
     if given is None and words is not None and sentences is None and settings.selection == "concepts":
         agreed = {i for i in order[:MAX_CANDIDATES] if len(analysis.reporters(i)) > 1} if len(analysis.sources) > 1 else set()
-        chosen = set(select_concepts(order, list(pool), analysis.vectors, words, settings, agreed))
+        program = partial(select_concepts, order, list(pool), analysis.vectors, settings=settings, agreed=agreed,
+                          value=partial(predicted_value, analysis),
+                          headlines=[title for title, _ in analysis.titles.values()],
+                          corroboration={i: len(analysis.wordings(i)) - 1 for i in order[:MAX_CANDIDATES]})
+        chosen = set(program(words))
         if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none
             words = min(sizes.values())
-            chosen = set(select_concepts(order, list(pool), analysis.vectors, words, settings, agreed))
+            chosen = set(program(words))
         # Then whole sentences fill what the program left (a knapsack pass, not stop at the first misfit),
         # none repeating a chosen one.
         left = words - sum(sizes[i] for i in chosen)
@@ -187,7 +193,8 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.sentences[i].words for i in chosen))
     if words is not None and chosen:  # selection may take one sentence longer than a tiny budget
         words = max(words, min(analysis.sentences[i].words for i in chosen))
-    for index in chosen:
+    # The disagreement first: its room was kept, and an attribution added to a claim may take the last words.
+    for index in sorted(chosen, key=lambda i: i not in contrast):
         if index in contrast:
             claim, position = _contrasted(index, analysis)
         elif settings.rewrite:

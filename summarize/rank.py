@@ -153,9 +153,16 @@ def is_not_a_claim(text: str) -> bool:
     own = outside_quotes(text)
     if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) or _CALL_TO_ACTION.search(own):
         return True
-    # A shell: the speaker and verb, nothing said — no quotation, no "that" clause.
-    return bool(_SHELL.search(text.rstrip(" .")+".") and not any(q in text for q in "“\"«")
-                and not re.search(r"\b(?:that|to)\b", own.split(",")[-1] if "," in own else own.rsplit(" said", 1)[-1]))
+    # A shell: the speaker and the verb, nothing said — no quotation, and before the verb no clause of
+    # its own ("Japan must brace itself …, the minister said." says something).
+    shell = _SHELL.search(text.rstrip(" .") + ".")
+    if shell is None or any(q in text for q in "“\"«"):
+        return False
+    return not _CLAUSE.search(text[: shell.start()])
+
+
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|do|does|did|may|might|must|"
+                     r"shall|should|that|to|[a-z]{3,}ed)\b")
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")

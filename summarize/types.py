@@ -28,6 +28,7 @@ class Source:
     path: str
     paragraphs: tuple[str, ...]  # body paragraphs left after cleaning, in order
     removed: tuple[str, ...] = field(default=(), repr=False)  # lines cleaned away, for audits and tests
+    headline: bool = True  # the title is the article's headline, not its first words standing in for one
 
     @property
     def text(self) -> str:

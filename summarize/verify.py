@@ -29,22 +29,32 @@ def _normalized(text: str) -> str:
 
 
 def source_states(claim: Claim, source_id: int, analysis) -> bool:
-    """Does source `source_id` hold a sentence that states the claim?"""
-    text = _normalized(claim.text)
+    """Does source `source_id` hold a sentence that states the claim? An attribution the brief added
+    ("According to Bloomberg, …") says who states it; the rest of the claim is what is checked."""
+    text = _normalized(without_added_attribution(claim))
     sentences = [s for s in analysis.sentences if s.source_id == source_id]
     if any(text == _normalized(s.text) for s in sentences):
         return True
     if not sentences:
         return False
-    claim_vector = _vector_of(claim.text, analysis)
+    claim_vector = _vector_of(text, analysis)
     indices = [s.index for s in sentences]
     cosines = analysis.vectors[indices] @ claim_vector
     for position in np.argsort(-cosines)[:5]:  # the few closest sentences are the only real candidates
         sentence = sentences[int(position)]
-        shared = len(content_words(claim.text) & content_words(sentence.text) & analysis.lexicon.informative)
-        if same_claim(claim.text, sentence.text, float(cosines[position]), shared, analysis.settings):
+        shared = len(content_words(text) & content_words(sentence.text) & analysis.lexicon.informative)
+        if same_claim(text, sentence.text, float(cosines[position]), shared, analysis.settings):
             return True
     return False
+
+
+def without_added_attribution(claim: Claim) -> str:
+    text = claim.text
+    for edit in claim.edits:
+        if edit.type == "add" and edit.reason.startswith("attribution") and text.startswith(edit.text):
+            rest = text[len(edit.text):].strip()
+            return rest[:1].upper() + rest[1:]
+    return text
 
 
 def _vector_of(text: str, analysis) -> np.ndarray:

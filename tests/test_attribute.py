@@ -116,5 +116,5 @@ def test_reported_elsewhere_is_looser_than_a_citation(dev_pairs):
     strict_recall = _rates([(same_claim(a, b, cos, sh, DEFAULTS), p["loose"]) for p, a, b, _, cos, _, sh, _, _, _ in rows])[1]
     print(f"reported elsewhere: precision {precision:.3f}, recall {recall:.3f}; the citation test finds {strict_recall:.3f}")
     # The pairs were sampled close (cosine >= 0.45), the hard cases for both answers.
-    assert recall >= 0.85 and recall >= 3 * strict_recall  # a claim others word differently is still theirs
+    assert recall >= 0.75 and recall >= 3 * strict_recall  # a claim others word differently is still theirs
     assert precision >= 0.55

@@ -37,7 +37,7 @@ def test_seeds_brief_is_corroborated_edited_neutral_and_shows_differences(seeds_
     assert len(differences) >= 2
     assert any(c.contrasts_with for c in differences)  # the 35- vs 30-minute meeting
     sources_text = "\n".join(s.text for s in seeds_brief.sources)
-    replacements = {w.lower() for t in lexicon() for w in t.replacement.split()} | {"according", "one", "outlet"}
+    replacements = {w.lower() for t in lexicon() for w in t.replacement.split()} | {"according", "one", "outlet", "outlets", "cited"}
     for claim in seeds_brief.claims:
         assert {w.lower() for w in unsupported_words(claim.text, sources_text)} <= replacements, claim.text
     for claim in seeds_brief.claims:  # every edit is listed, and the kind says what was done
@@ -92,7 +92,8 @@ def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
     assert text.startswith("# ") and "## Summary" in text and "## Sources" in text
     claim_lines = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(claim_lines) == len(seeds_brief.claims)
-    assert all(re.search(r"(\[\d+\])+( \*\(reported differently by (\[\d+\])+\)\*)?$", line) for line in claim_lines)
+    assert all(re.search(r"(\[\d+\])+( \*\(reported differently by (\[\d+\])+\)\*)?( \*\(also reported by (\[\d+\])+\)\*)?$", line)
+               for line in claim_lines)
     assert "4. **Bloomberg** — “Blinken’s China Trip Yields Best Possible Result: More Talks”" in text
     # A file name is no outlet's name: the brief says "Source 1" and the list shows the headline and path.
     assert "000_a383e53254749a87**" not in text and "**000_" not in text

@@ -3,6 +3,8 @@
 import os
 import time
 
+import pytest
+
 from summarize.lm import FluencyScorer, converted_dir, load_prompt, packaged_gguf, render
 
 
@@ -20,7 +22,8 @@ def test_conversion_is_cached_and_reloads_fast():
     assert time.perf_counter() - started < 10  # from safetensors, not from the GGUF file
     good, garbled = again.score(["Blinken met Xi Jinping in Beijing on Monday.", "Beijing Monday Xi met on Blinken in the."])
     assert good > garbled
-    assert scorer.score(["Blinken met Xi Jinping in Beijing on Monday."])[0] == good
+    # Alone or beside a padded longer sentence, the same text scores the same up to float rounding.
+    assert scorer.score(["Blinken met Xi Jinping in Beijing on Monday."])[0] == pytest.approx(good, abs=1e-4)
 
 
 def test_converted_config_matches_what_transformers_own_gguf_loader_reads():
