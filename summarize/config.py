@@ -33,12 +33,13 @@ class Settings:
     position_prior: float = 2.0  # a bigram in a source's first sentence weighs up to 1 + this, in its last 1
     concept_min_sources: int = 2  # bigrams fewer sources print are left out ...
     concept_min_shared: int = 5  # ... when at least this many bigrams are shared
-    # Ablations (bench/ablation.py; off by default, they did not help on every dev subset): how much the
-    # learned sentence scorer (scorer.py, fitted on NeuS train) adds to the concept program, and how much
-    # more a bigram that a headline prints weighs.
-    learned_weight: float = 0.0
-    # Each other outlet that a sentence's wording can cite is worth this many average concepts to the program.
+    # Each other outlet that a sentence's wording can cite is worth this many average concepts to the
+    # program: agreement is the news, and the seeds brief keeps half its Summary claims multi-sourced.
     corroboration_bonus: float = 4.0
+    # How much the learned sentence scorer (scorer.py, fitted on NeuS train) adds to the program (dev
+    # ROUGE-2: Multi-News +0.6, DUC +0.1, NeuS -0.2), and how much more a bigram a headline prints weighs
+    # (off: it helped Multi-News only). bench/ablation.py, bench/EVAL.md.
+    learned_weight: float = 1.0
     headline_weight: float = 0.0
     # MMR trade-off between centrality and novelty, and the cosine above which a
     # candidate repeats a selected sentence.

@@ -160,8 +160,8 @@ def select(
                           headlines=[title for title, _ in analysis.titles.values()],
                           corroboration={i: len(analysis.wordings(i)) - 1 for i in order[:MAX_CANDIDATES]})
         chosen = set(program(words))
-        if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none
-            words = min(sizes.values())
+        if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none,
+            words = min(sizes[i] for i in (agreed or sizes))  # one other outlets report if there is one
             chosen = set(program(words))
         # Then whole sentences fill what the program left (a knapsack pass, not stop at the first misfit),
         # none repeating a chosen one.
