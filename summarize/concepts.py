@@ -54,15 +54,18 @@ def concept_weights(sentences: list[Sentence], settings: Settings, headlines: li
 
 def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.ndarray, budget: int,
                     settings: Settings, agreed: set[int] = frozenset(), value=None,
-                    headlines: list[str] = (), corroboration: dict[int, int] | None = None) -> list[int]:
+                    headlines: list[str] = (), corroboration: dict[int, int] | None = None,
+                    lengths: dict[int, int] | None = None) -> list[int]:
     """Of the candidates (`ranked`, most relevant first), those covering the most concept weight in at most
     `budget` words, in the order of `ranked`. When one of the `agreed` sentences (reported by two or more
     outlets) fits, at least one is chosen: a brief of several outlets states what they agree on.
     `value(indices)`, when given, is each sentence's predicted share of reference bigrams (scorer.py): the
     program also gains `settings.learned_weight` × that share × the sentence's concept count.
     `corroboration[i]`: how many other outlets a wording of sentence i can cite; each is worth
-    `settings.corroboration_bonus` concepts of average weight (agreement between outlets is the news)."""
-    pool = [i for i in ranked[:MAX_CANDIDATES] if sentences[i].words <= budget]
+    `settings.corroboration_bonus` concepts of average weight (agreement between outlets is the news).
+    `lengths[i]`: the words sentence i will take as a claim (an added attribution included)."""
+    length = {i: (lengths or {}).get(i, sentences[i].words) for i in ranked[:MAX_CANDIDATES]}
+    pool = [i for i in ranked[:MAX_CANDIDATES] if length[i] <= budget]
     if not pool:
         return []
     weights = concept_weights(sentences, settings, headlines)
@@ -84,7 +87,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
         lower.append(low)
         upper.append(high)
 
-    constraint([(j, sentences[i].words) for j, i in enumerate(pool)], 0, budget)
+    constraint([(j, length[i]) for j, i in enumerate(pool)], 0, budget)
     for k, bigram in enumerate(concepts):  # a concept counts only if a chosen sentence holds it
         constraint([(n + k, 1.0)] + [(j, -1.0) for j in holders[bigram]], -np.inf, 0)
     agreed_columns = [j for j, i in enumerate(pool) if i in agreed]

@@ -23,11 +23,12 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
-from .edit import full_names, realise, resolve_pronoun
+from .edit import cited_outlets, full_names, realise, resolve_pronoun
+from .neutral import is_attributed, is_evaluative
 from .scorer import predicted_value
 from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
 from .split import split_sources
-from .types import Brief, Claim, Document, Evidence, Sentence, Skipped, Source, Stats
+from .types import Brief, Claim, Document, Evidence, Sentence, Skipped, Source, Stats, count_words
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class Analysis:
     titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
     skipped: tuple[Skipped, ...] = ()
     reporters_of: dict[int, set[int]] = field(default_factory=dict, repr=False, compare=False)
+    candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
 
     def group(self, index: int) -> list:
         """The sentence and the best sentence of each other source that states it (computed once)."""
@@ -63,9 +65,20 @@ class Analysis:
         may stand for several outlets (the edit stage cites only outlets that state the wording it prints)."""
         key = -1 - index  # kept beside the groups, apart from them
         if key not in self.groups:
-            self.groups[key] = find_support(self.sentences[index], list(self.sentences), self.vectors,
-                                            self.lexicon, self.settings, both_ways=True)
+            found = find_support(self.sentences[index], list(self.sentences), self.vectors,
+                                 self.lexicon, self.settings, both_ways=True)
+            # Another outlet's sentence may be printed only if it could be a claim itself (no headline).
+            self.groups[key] = [found[0]] + [(s, c) for s, c in found[1:] if s.index in self.candidates]
         return self.groups[key]
+
+    def claim_words(self, index: int) -> int:
+        """Words the claim of sentence `index` will take: an opinion in the Summary gets its speaker."""
+        sentence = self.sentences[index]
+        if not self.settings.rewrite or not is_evaluative(sentence.text) or is_attributed(sentence.text) \
+                or self.section([s.source_id for s, _ in self.wordings(index)], index) != "summary":
+            return sentence.words
+        cited = [self.sources[s.source_id - 1] for s, _ in self.wordings(index)]
+        return sentence.words + count_words(f"According to {cited_outlets(cited)},")
 
     def reporters(self, index: int) -> set[int]:
         """Every source that reports sentence `index` at all, its own included (the looser test)."""
@@ -120,7 +133,7 @@ def analyse(
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
     contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
-                    titles, tuple(skipped))
+                    titles, tuple(skipped), candidates=frozenset(candidates))
 
 
 HEADLINE_COPY = 0.9  # a sentence this close to a headline is the headline again (a standfirst, a lede that repeats it)
@@ -151,14 +164,15 @@ def select(
         contrast = list(analysis.contrast)
         words -= sum(pool[i].words for i in contrast)
         order = [i for i in order if i not in contrast]
-    sizes = {i: pool[i].words for i in order}
     settings = analysis.settings
     if given is None and words is not None and sentences is None and settings.selection == "concepts":
+        sizes = {i: analysis.claim_words(i) for i in order}
         agreed = {i for i in order[:MAX_CANDIDATES] if len(analysis.reporters(i)) > 1} if len(analysis.sources) > 1 else set()
         program = partial(select_concepts, order, list(pool), analysis.vectors, settings=settings, agreed=agreed,
                           value=partial(predicted_value, analysis),
                           headlines=[title for title, _ in analysis.titles.values()],
-                          corroboration={i: len(analysis.wordings(i)) - 1 for i in order[:MAX_CANDIDATES]})
+                          corroboration={i: len(analysis.wordings(i)) - 1 for i in order[:MAX_CANDIDATES]},
+                          lengths=sizes)
         chosen = set(program(words))
         if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none,
             words = min(sizes[i] for i in (agreed or sizes))  # one other outlets report if there is one
@@ -170,6 +184,7 @@ def select(
             float(analysis.vectors[i] @ analysis.vectors[j]) >= settings.redundancy for j in chosen)]
         chosen |= set(fill_budget(rest, sizes, left, None, min_size=settings.min_sentence_words))
         return [i for i in order if i in chosen] + contrast
+    sizes = {i: pool[i].words for i in order}
     return fill_budget(order, sizes, words, sentences, min_size=settings.min_sentence_words) + contrast
 
 
@@ -190,9 +205,9 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
         contrast = set()
     # Words the selection left unused may go to additions from other outlets (full names, appositives);
     # with a sentence count instead of a budget, an addition of up to ADDITION_WORDS words is fine.
-    slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.sentences[i].words for i in chosen))
+    slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.claim_words(i) for i in chosen))
     if words is not None and chosen:  # selection may take one sentence longer than a tiny budget
-        words = max(words, min(analysis.sentences[i].words for i in chosen))
+        words = max(words, min(analysis.claim_words(i) for i in chosen))
     # The disagreement first: its room was kept, and an attribution added to a claim may take the last words.
     for index in sorted(chosen, key=lambda i: i not in contrast):
         if index in contrast:
