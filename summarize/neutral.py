@@ -132,7 +132,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|wrote|writes|added|noted|argued|stated|"
     r"believes?|believed|warned|described|declared|called|acknowledged|assessed|observed|insisted|claimed|"
     r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized|commented|"
-    r"explained|confirmed|denied|predicted|estimated)\b",
+    r"explained|confirmed|denied|predicted|estimated|warns?|argues?|claims?|insists?|believes|alleges?|alleged|"
+    r"accuses?|accused|contends?|contended|maintains?|maintained)\b",
     re.IGNORECASE,
 )
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|appears?|seems?|apparently|clearly|"

@@ -104,3 +104,15 @@ def test_bad_cluster_files(tmp_path, fixture_file):
     assert result.exit_code == 1 and "no such file" in result.stderr
     result = CliRunner().invoke(cli, ["eval", str(fixture_file), "--baselines", "lead,gpt"])
     assert result.exit_code == 2 and "unknown baseline gpt" in result.stderr
+
+
+def test_eval_reports_how_the_briefs_are_built(scored):
+    _, markdown, data = scored
+    assert "## How the briefs are built" in markdown
+    for row in (r for r in data["results"] if r["system"] == "summarize"):
+        metrics = row["metrics"]
+        assert 0.5 <= metrics["fill"] <= 1.2
+        assert metrics["headline_claims"] == 0
+        assert metrics["empty_summary"] in (0.0, 1.0)
+    for entries in data["structure"].values():
+        assert set(entries) == {"fill", "empty_summary", "headline_claims", "multi_source_share", "single_reported_elsewhere"}
