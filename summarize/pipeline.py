@@ -173,6 +173,8 @@ def select(
                           headlines=[title for title, _ in analysis.titles.values()],
                           corroboration={i: len(analysis.wordings(i)) - 1 for i in order[:MAX_CANDIDATES]},
                           lengths=sizes)
+        if agreed and min(sizes[i] for i in agreed) > words:
+            words = min(sizes[i] for i in agreed)  # a short budget runs over by one claim the outlets agree on
         chosen = set(program(words))
         if not chosen and order:  # a budget shorter than every sentence: one claim over it beats none,
             words = min(sizes[i] for i in (agreed or sizes))  # one other outlets report if there is one
