@@ -4,7 +4,9 @@ A citation holds when the cited source contains the claim verbatim, or a sentenc
 attribution test (`attribute.same_claim`: close in embedding space, sharing informative words,
 covering most of the claim's content, no flipped negation, every number present). Cheap checks are
 necessary, not sufficient (DESIGN.md §6); for extracted claims they are exact, since every word is
-a source span.
+a source span. Every word of a claim must be the source's, common words included ("more" → "less" is
+a change). `summarize check` also reads a claim an outlet spreads over two adjacent sentences, or over
+its headline and a sentence.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 
 from dataclasses import dataclass
 
-from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, coverage, numbers, polarity_conflict, same_claim
+from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, same_claim
 from .config import Settings
 from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
@@ -162,7 +164,7 @@ def _word_forms(text: str) -> list[tuple[str, str]]:
     out = []
     for token in _TOKEN.findall(text):
         for part in token.split("-"):
-            if part and part[0].isalpha() and part.lower() not in NUMBER_WORDS and _lemma(part):
+            if part and part[0].isalpha() and part.lower() not in NUMBER_WORDS:
                 out.append((part, _lemma(part)))
     return out
 
@@ -174,6 +176,16 @@ def new_words(claim: str, evidence: str, allowed: frozenset[str] = frozenset()) 
     return sorted({word.lower() for word, lemma in _word_forms(claim) if lemma not in known})
 
 
+def _content(text: str) -> set[str]:
+    return {lemma for word, lemma in _word_forms(text) if word.lower() not in STOPWORDS}
+
+
+def covered(claim: str, evidence: str) -> float:
+    """Share of the claim's content words (lemmas, as "no new words" reads them) that the evidence has."""
+    wanted = _content(claim)
+    return len(wanted & _content(evidence)) / len(wanted) if wanted else 0.0
+
+
 _AFTER_MODAL = 3  # words after a modal that it qualifies: "will not meet", "could soon become"
 
 
@@ -181,7 +193,7 @@ def dropped_modals(claim: str, evidence: str) -> list[str]:
     """Modals of the evidence that the claim drops while keeping the verb they qualify: "Xi will meet
     Blinken" → "Xi met Blinken" turns a plan into a fact."""
     claim_words = _words(claim)
-    kept = {lemma for word, lemma in _word_forms(claim) if word.lower() not in STOPWORDS}
+    kept = _content(claim)
     dropped = set()
     own = outside_quotes(evidence)
     for match in re.finditer(r"\b(" + "|".join(sorted(MODALS)) + r")\b", own, re.IGNORECASE):
@@ -227,7 +239,7 @@ def check_claim(claim: str, evidence: str, cosine: float, settings: Settings, al
     checks.append(Check("modality agrees", not extra_modal, ", ".join(extra_modal)))
     lost_modal = dropped_modals(claim, evidence)
     checks.append(Check("modality kept", not lost_modal, ", ".join(lost_modal)))
-    share = coverage(claim, evidence)
+    share = covered(claim, evidence)
     checks.append(Check("content covered", share >= settings.support_coverage, f"{share:.0%} of content words"))
     checks.append(Check("meaning close", cosine >= settings.support_similarity, f"cosine {cosine:.2f}"))
     return checks
@@ -250,14 +262,21 @@ def passes(checks: list[Check]) -> bool:
 
 # ---------------------------------------------------------------- `summarize check`
 
+SENTENCE, ADJACENT, HEADLINE = "sentence", "two adjacent sentences", "its headline and a sentence"
+NEAREST = 5  # a source's closest sentences: the only real candidates
+AROUND = 3  # closest sentences tried with their neighbours and with the headline
+LEDE = 3  # first sentences tried with the headline: the lede completes what the headline states
+
+
 @dataclass(frozen=True)
 class SourceVerdict:
     source_id: int
     name: str
     supported: bool
-    evidence: str  # the sentence that supports the claim, or the closest one
+    evidence: str  # the text that supports the claim (see `kind`), or the closest sentence
     cosine: float
     failed: tuple[Check, ...]  # the checks the closest sentence failed (empty when supported)
+    kind: str = SENTENCE  # SENTENCE, ADJACENT (joined) or HEADLINE (the headline joined to a sentence)
 
 
 @dataclass(frozen=True)
@@ -275,7 +294,8 @@ class CheckResult:
 
 
 def check(claim: str, inputs, settings=None, encoder=None, stdin: str | None = None) -> CheckResult:
-    """Is `claim` stated by the sources? Per source: the sentence that states it, or the closest one and
+    """Is `claim` stated by the sources? Per source: the sentence that states it, else two adjacent
+    sentences or the headline and a sentence that state it together, else the closest sentence and
     every check it fails."""
     from .config import DEFAULTS
     from .embed import shared_encoder
@@ -292,25 +312,93 @@ def check(claim: str, inputs, settings=None, encoder=None, stdin: str | None = N
     encoder = encoder or shared_encoder()
     vectors = encoder.encode([s.text for s in sentences] + [claim])
     claim_vector = vectors[-1]
-    verdicts = []
+    verdicts, composites = [], {}
     for source in sources:
         own = [s for s in sentences if s.source_id == source.id]
         if not own:
             continue
         cosines = np.array([float(vectors[s.index] @ claim_vector) for s in own])
-        best = None
-        for position in np.argsort(-cosines)[:5]:
-            sentence, cosine = own[int(position)], float(cosines[position])
-            checks = check_claim(claim, sentence.text, cosine, settings)
-            if best is None:
-                best = (sentence, cosine, checks)
-            if passes(checks):
-                best = (sentence, cosine, checks)
-                break
-        sentence, cosine, checks = best
-        verdicts.append(SourceVerdict(source.id, source.name, passes(checks), sentence.text, round(cosine, 4),
-                                      tuple(c for c in checks if not c.passed)))
+        verdicts.append(_sentence_verdict(claim, source, own, cosines, settings))
+        if not verdicts[-1].supported:
+            composites[source.id] = _composites(claim, source, own, cosines, settings)
+    texts = sorted({text for found in composites.values() for text, _ in found})
+    if texts:  # one batch for every source: the lexical filter leaves few
+        composite_vectors = dict(zip(texts, encoder.encode(texts)))
+        verdicts = [_composite_verdict(claim, v, composites.get(v.source_id, []), composite_vectors, claim_vector, settings)
+                    for v in verdicts]
     return CheckResult(claim, tuple(verdicts))
+
+
+def _sentence_verdict(claim: str, source, own, cosines: np.ndarray, settings) -> SourceVerdict:
+    """The first of the closest sentences that states the claim, else the closest one and what it fails."""
+    best = None
+    for position in np.argsort(-cosines)[:NEAREST]:
+        sentence, cosine = own[int(position)], float(cosines[position])
+        checks = check_claim(claim, sentence.text, cosine, settings)
+        if best is None or passes(checks):
+            best = (sentence, cosine, checks)
+        if passes(checks):
+            break
+    sentence, cosine, checks = best
+    return SourceVerdict(source.id, source.name, passes(checks), sentence.text, round(cosine, 4),
+                         tuple(c for c in checks if not c.passed))
+
+
+def _composites(claim: str, source, own, cosines: np.ndarray, settings) -> list[tuple[str, str]]:
+    """(text, kind): a claim an outlet spreads over two places, "the Xi-Blinken meeting in Beijing" and
+    "… his meeting with Chinese President Xi Jinping". Only around the closest sentences, never all pairs,
+    and only texts that hold every word of the claim (a cheap test before any embedding)."""
+    closest = [int(p) for p in np.argsort(-cosines)[:AROUND]]
+    found = []
+    for p in closest:
+        for a, b in ((p - 1, p), (p, p + 1)):
+            if a >= 0 and b < len(own) and own[b].index == own[a].index + 1:
+                found.append((own[a].text, own[b].text, ADJACENT))
+    if source.headline and source.title:
+        # The lede spells out its headline; a sentence further down only completes a headline that states
+        # most of the claim itself ("Xi-Blinken Talks" + "Bill Gates met Xi in Beijing" is no meeting of Blinken's).
+        lede = set(range(min(LEDE, len(own))))
+        if covered(claim, source.title) >= settings.support_coverage:
+            lede |= set(closest)
+        for p in sorted(lede):
+            if _normalized(own[p].text) != _normalized(source.title):  # a headline repeated as the first line
+                found.append((source.title, own[p].text, HEADLINE))
+    unique = {_joined(first, second): (first, second, kind) for first, second, kind in found}
+    return [(text, kind) for text, (first, second, kind) in unique.items()
+            if not new_words(claim, text) and _completes(claim, first, second, settings)]
+
+
+def _completes(claim: str, first: str, second: str, settings) -> bool:
+    """One part states most of the claim and the other only supplies names: the person "he" stands for,
+    a full name, a place. Otherwise the words of two facts make a third: "Blinken invited Qin Gang … to
+    Blinken's Beijing trip" and "… for Qin … to meet Biden" do not say that Blinken met Qin in Beijing."""
+    claim_names = {_lemma(name) for name in names(claim)}
+    for main in (first, second):
+        lacking = _content(claim) - _content(main)
+        if covered(claim, main) >= settings.support_coverage and lacking <= claim_names:
+            return True
+    return False
+
+
+def _joined(first: str, second: str) -> str:
+    """Two pieces read as one text; a headline gets the full stop it lacks."""
+    first = _normalized(first)
+    return f"{first} {second}" if first.endswith((".", "!", "?", ":", "”", "\"")) else f"{first}. {second}"
+
+
+def _composite_verdict(claim: str, verdict: SourceVerdict, candidates, vectors, claim_vector, settings) -> SourceVerdict:
+    """The sentence verdict, or the closest joined text that passes every check in its place."""
+    if verdict.supported:
+        return verdict
+    passing = []
+    for text, kind in candidates:
+        cosine = float(vectors[text] @ claim_vector)
+        if passes(check_claim(claim, text, cosine, settings)):
+            passing.append((cosine, text, kind))
+    if not passing:
+        return verdict
+    cosine, text, kind = max(passing)
+    return SourceVerdict(verdict.source_id, verdict.name, True, text, round(cosine, 4), (), kind)
 
 
 def check_to_text(result: CheckResult) -> str:
@@ -319,7 +407,8 @@ def check_to_text(result: CheckResult) -> str:
     lines = [f"{head}: {result.claim}", ""]
     for v in result.verdicts:
         if v.supported:
-            lines.append(f"[{v.source_id}] {v.name}: supports it — “{v.evidence}”")
+            how = "" if v.kind == SENTENCE else f" in {v.kind}"  # say so where the claim is spread over two
+            lines.append(f"[{v.source_id}] {v.name}: supports it{how} — “{v.evidence}”")
         else:
             failed = "; ".join(f"{c.name}{f' ({c.detail})' if c.detail else ''}" for c in v.failed)
             lines.append(f"[{v.source_id}] {v.name}: does not — closest “{v.evidence}” — failed: {failed}")
@@ -335,7 +424,7 @@ def check_to_json(result: CheckResult) -> str:
         "sources": list(result.supporting),
         "verdicts": [
             {"source": v.source_id, "name": v.name, "supported": v.supported, "evidence": v.evidence,
-             "similarity": v.cosine, "failed": [{"check": c.name, "detail": c.detail} for c in v.failed]}
+             "evidence_kind": v.kind, "similarity": v.cosine, "failed": [{"check": c.name, "detail": c.detail} for c in v.failed]}
             for v in result.verdicts
         ],
     }, ensure_ascii=False, indent=2) + "\n"

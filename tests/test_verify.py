@@ -9,7 +9,7 @@ from summarize.cli import cli
 from summarize.config import DEFAULTS
 from summarize.lm import FluencyScorer
 from summarize.neutral import lexicon
-from summarize.verify import check_claim, fluency_check, passes
+from summarize.verify import ADJACENT, HEADLINE, SENTENCE, check, check_claim, fluency_check, passes
 
 from .conftest import DATA, SEEDS
 
@@ -82,3 +82,73 @@ def test_check_command_supports_and_refutes():
     assert closest["evidence"] == "Blinken is the first US Secretary of State to visit China in 5 years."
     failed = [f["check"] for f in closest["failed"]]
     assert "numbers in source" in failed and "names in source" not in failed
+
+
+def test_a_claim_spread_over_headline_and_sentence_is_supported(encoder):
+    """"Blinken met Xi Jinping in Beijing.": one outlet puts "the Xi-Blinken meeting in Beijing" in its
+    headline and "his meeting with Chinese President Xi Jinping" in a sentence; the two together state it."""
+    result = check("Blinken met Xi Jinping in Beijing.", [str(SEEDS)], encoder=encoder)
+    assert result.supported
+    spread = {v.source_id: v for v in result.verdicts if v.supported and v.kind != SENTENCE}
+    assert 5 in spread, [(v.source_id, v.evidence) for v in result.verdicts]
+    assert spread[5].kind == HEADLINE
+    assert spread[5].evidence == ("US-China: the Xi-Blinken meeting in Beijing. What caught global attention though "
+                                  "was his meeting with Chinese President Xi Jinping to wrap up his visit.")
+    data = json.loads(CliRunner().invoke(cli, ["check", "Blinken met Xi Jinping in Beijing.", str(SEEDS), "-f", "json"]).stdout)
+    assert 5 in data["sources"]
+    assert next(v for v in data["verdicts"] if v["source"] == 5)["evidence_kind"] == HEADLINE
+
+
+ARTICLE = """Talks resume after long freeze
+
+The U.S. and China agreed on Monday to hold more talks. Secretary of State Antony Blinken arrived in Beijing on Sunday \
+for two days of meetings. On Monday he met Xi Jinping at the Great Hall of the People. Both sides called the talks candid.
+"""
+
+
+def test_a_claim_spread_over_two_adjacent_sentences_is_supported(encoder, tmp_path):
+    """"he" in one sentence is the Blinken of the sentence before it."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    [verdict] = check("Blinken met Xi Jinping on Monday.", [str(tmp_path)], encoder=encoder).verdicts
+    assert verdict.supported and verdict.kind == ADJACENT
+    assert verdict.evidence == ("Secretary of State Antony Blinken arrived in Beijing on Sunday for two days of meetings. "
+                                "On Monday he met Xi Jinping at the Great Hall of the People.")
+    # Joined sentences pass the same checks: a place they do not name is refused, and so is a claim made of
+    # two facts' words (he arrived on Sunday, met Xi on Monday).
+    assert not check("Blinken met Xi Jinping in Shanghai.", [str(tmp_path)], encoder=encoder).supported
+    assert not check("Blinken met Xi Jinping on Sunday.", [str(tmp_path)], encoder=encoder).supported
+
+
+@pytest.mark.parametrize(
+    "evidence, candidate, failing",
+    [
+        ("On a relatively friendly note, at the top of the meeting, Xi praised the US and China for progressing in the right direction.",
+         "At the top of the meeting, Xi praised the US and China for progressing in the same direction.", "no new words"),
+        ("Equity traders appeared to be more anxious about China’s economic outlook, with a slow stimulus rollout adding to their concerns.",
+         "Equity traders appeared to be less anxious about China’s economic outlook.", "no new words"),
+        ("Wang was waiting stone-faced and the two barely spoke before they sat down.",
+         "Wang was waiting stone-faced and the two barely spoke after they sat down.", "no new words"),
+        ("In theory, the meeting between Xi and Blinken will pave the way for Qin, a former ambassador to Washington, to meet Biden on a future visit.",
+         "The meeting between Xi and Blinken paved the way for Qin to meet Biden on a future visit.", "modality kept"),
+    ],
+)
+def test_a_changed_common_word_is_rejected(encoder, evidence, candidate, failing):
+    """Common words carry facts too: "right" → "same" direction, "more" → "less", "before" → "after"."""
+    a, b = encoder.encode([candidate, evidence])
+    failed = [c.name for c in check_claim(candidate, evidence, float(a @ b), DEFAULTS, allowed=REPLACEMENTS) if not c.passed]
+    assert failing in failed
+
+
+@pytest.mark.parametrize(
+    "evidence, candidate",
+    [
+        ("On a relatively friendly note, at the top of the meeting, Xi praised the US and China for progressing in the right direction.",
+         "At the top of the meeting, Xi praised the US and China for progressing in the right direction."),
+        ("During two days of meetings in Beijing, Blinken and senior Chinese foreign-policy officials agreed to more high-level talks, continuing a thaw after months of near-frozen contacts.",
+         "During two days of meetings in Beijing, Blinken and senior Chinese foreign-policy officials agreed to more high-level talks."),
+    ],
+)
+def test_a_pure_deletion_still_passes(encoder, evidence, candidate):
+    a, b = encoder.encode([candidate, evidence])
+    checks = check_claim(candidate, evidence, float(a @ b), DEFAULTS)
+    assert passes(checks), [c for c in checks if not c.passed]
