@@ -228,7 +228,7 @@ def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float |
     summary = [c for c in brief.claims if c.section == "summary"]
     single = [c for c in brief.claims if c.section == "differences" and not c.contrasts_with]
     titles = [vector for _, vector in analysis.titles.values()]
-    title_keys = {re.sub(r"\W+", "", s.title.lower()) for s in analysis.sources if s.title}
+    title_keys = {re.sub(r"\W+", "", s.title.lower()) for s in analysis.sources if s.title and s.headline}
     index_of = {s.text: s.index for s in analysis.sentences}
 
     def is_headline(claim) -> bool:
