@@ -38,7 +38,7 @@ from summarize.types import Document  # noqa: E402
 
 DATA = {
     "repository": "HLTCHKUST/framing-bias-metric",
-    "commit": "1586f55",
+    "commit": "1586f55a9011853224ca4d0cee164c46f6137557",
     "files": {
         "data/naacl2022_lrc_roundup_random_order_probe/train.source":
             "d9301cf39b5cddd64cdeb9608965e73dac41407464891a63397603876b437b02",
