@@ -72,3 +72,18 @@ def test_an_input_that_is_only_chrome_is_listed_not_dropped(encoder):
     assert [s.path for s in brief.skipped] == ["widget.html.txt"]
     assert "Not used: `widget.html.txt`" in summarize.to_markdown(brief)
     assert AGREED.split()[0] and len(brief.sources) == len(OUTLETS)
+
+
+def test_the_learned_scorer_ships_small_weights_fitted_on_a_train_split(encoder):
+    import json
+
+    from summarize.scorer import FEATURES, WEIGHTS, coefficients, predicted_value
+
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert WEIGHTS.stat().st_size < 1_000_000 and len(coefficients()) == len(FEATURES)
+    training = data["training"]
+    assert training["repository"] and len(training["commit"]) == 40
+    assert all("train" in path and len(digest) == 64 for path, digest in training["files"].items())
+    analysis = analyse(documents(), encoder=encoder)
+    values = predicted_value(analysis, list(analysis.order))
+    assert ((0 <= values) & (values <= 1)).all() and values.std() > 0  # it tells sentences apart
