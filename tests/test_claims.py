@@ -73,3 +73,30 @@ def test_cleaning_keeps_clean_newswire():
     print(f"cleaning kept {kept / total:.2%} of {total:,} newswire words; {len(lost)} articles lost")
     assert lost == []
     assert kept / total >= 0.99  # measured 99.2 %; the issue's goal is 99.5 % (see the session note)
+
+
+def test_one_outlet_only_is_rarely_wrong(encoder):
+    """tests/data/dev_single_outlet.jsonl: claims the brief put under "reported by one outlet only" on dev
+    clusters, each checked by hand against the other outlets' full articles. Of those the looser test
+    still finds in no other outlet, few may be reported elsewhere after all."""
+    from summarize.pipeline import analyse
+
+    rows = dev_rows()
+    labelled = [json.loads(line) for line in (DATA / "dev_single_outlet.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(labelled) >= 50
+    judged = []
+    for cluster in sorted({item["cluster"] for item in labelled}):
+        documents = [Document(path=f"{cluster}/{i + 1}", text=d["text"], title=(d["title"] or "").strip() or None)
+                     for i, d in enumerate(rows[cluster]["documents"])]
+        analysis = analyse(documents, encoder=encoder)
+        index_of = {s.text: s.index for s in analysis.sentences}
+        for item in (i for i in labelled if i["cluster"] == cluster):
+            text = dev_text(cluster, item)
+            if text in index_of and len(analysis.reporters(index_of[text])) == 1:
+                judged.append(item["reported_elsewhere"])
+    wrong = sum(judged) / len(judged)
+    print(f"'one outlet only' wrong in {sum(judged)} of {len(judged)} labelled claims ({wrong:.0%})")
+    assert len(judged) >= 30
+    # The issue's goal is 5 %; measured 2026-11-24 it is far above (see the session note): a guard
+    # against getting worse while the looser test is improved.
+    assert wrong <= 0.35
