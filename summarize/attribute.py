@@ -18,6 +18,7 @@ import numpy as np
 from nltk.stem.porter import PorterStemmer
 
 from .config import Settings
+from .rank import outside_quotes
 from .types import Sentence
 
 STOPWORDS = frozenset(
@@ -177,10 +178,6 @@ def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: 
     if any(_plain(a or b) not in plain_evidence for a, b in _QUOTATION.findall(claim)):
         return False
     return coverage(claim, evidence) >= settings.support_coverage
-
-
-def outside_quotes(text: str) -> str:
-    return _QUOTATION.sub(" ", text)
 
 
 def find_support(

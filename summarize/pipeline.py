@@ -51,6 +51,7 @@ class Analysis:
     titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
     skipped: tuple[Skipped, ...] = ()
     reporters_of: dict[int, set[int]] = field(default_factory=dict, repr=False, compare=False)
+    wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
 
     def group(self, index: int) -> list:
@@ -63,13 +64,12 @@ class Analysis:
     def wordings(self, index: int) -> list:
         """The group, and each other outlet's sentence that the claim states in more detail: wordings that
         may stand for several outlets (the edit stage cites only outlets that state the wording it prints)."""
-        key = -1 - index  # kept beside the groups, apart from them
-        if key not in self.groups:
+        if index not in self.wordings_of:
             found = find_support(self.sentences[index], list(self.sentences), self.vectors,
                                  self.lexicon, self.settings, both_ways=True)
             # Another outlet's sentence may be printed only if it could be a claim itself (no headline).
-            self.groups[key] = [found[0]] + [(s, c) for s, c in found[1:] if s.index in self.candidates]
-        return self.groups[key]
+            self.wordings_of[index] = [found[0]] + [(s, c) for s, c in found[1:] if s.index in self.candidates]
+        return self.wordings_of[index]
 
     def claim_words(self, index: int) -> int:
         """Words the claim of sentence `index` will take: an opinion in the Summary gets its speaker."""
