@@ -157,15 +157,19 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
-def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: Settings) -> bool:
+def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: Settings, spans: int = 1) -> bool:
     """Does the evidence state what the claim states? The citation test: strict on purpose.
 
     Close in meaning, sharing informative details, covering most of the claim's content words, with
     no negation of what the other affirms, every number and every day or month of the claim in the
     evidence, the same source where the claim names one at its end ("…, police said."), and the
     claim's quotations word for word. (Calibrated on tests/data/dev_pairs.jsonl.)
+
+    Evidence that `spans` two adjacent sentences (the detail in the next one) is embedded as its first
+    sentence: that one must be as close as a report (`report_similarity`); the rest is tested on both.
     """
-    if cosine < settings.support_similarity or shared < settings.min_shared_words:
+    if cosine < (settings.support_similarity if spans == 1 else settings.report_similarity) \
+            or shared < settings.min_shared_words:
         return False
     if polarity_conflict(claim, evidence):
         return False
@@ -178,6 +182,30 @@ def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: 
     if any(_plain(a or b) not in plain_evidence for a, b in _QUOTATION.findall(claim)):
         return False
     return coverage(claim, evidence) >= settings.support_coverage
+
+
+def with_next(index: int, sentences: list[Sentence]) -> Sentence | None:
+    """Sentence `index` joined with the next sentence of its source, as one piece of evidence."""
+    if index + 1 >= len(sentences) or sentences[index + 1].source_id != sentences[index].source_id:
+        return None
+    first = sentences[index]
+    return Sentence(first.index, first.source_id, first.paragraph, first.position,
+                    f"{first.text} {sentences[index + 1].text}", spans=2)
+
+
+def stating(claim: str, words: frozenset[str], index: int, cosine: float, sentences: list[Sentence],
+            lexicon: Lexicon, settings: Settings, both_ways: bool = False) -> Sentence | None:
+    """Sentence `index`, or it and the next sentence of its source, when that states the claim."""
+    other = sentences[index]
+    shared = len(words & lexicon.words[index] & lexicon.informative)
+    if same_claim(claim, other.text, cosine, shared, settings) or (
+            both_ways and same_claim(other.text, claim, cosine, shared, settings)):
+        return other
+    pair = with_next(index, sentences) if cosine >= settings.report_similarity else None
+    if pair is None:
+        return None
+    shared = len(words & (lexicon.words[index] | lexicon.words[index + 1]) & lexicon.informative)
+    return pair if same_claim(claim, pair.text, cosine, shared, settings, spans=2) else None
 
 
 def find_support(
@@ -195,26 +223,58 @@ def find_support(
     """
     cosines = vectors @ vectors[claim.index]
     best: dict[int, tuple[Sentence, float]] = {}
-    for index in np.flatnonzero(cosines >= settings.support_similarity):  # the cheap test first
-        other = sentences[index]
-        if other.source_id == claim.source_id:
+    words = lexicon.words[claim.index]
+    for index in np.flatnonzero(cosines >= settings.report_similarity):  # the cheap test first
+        if sentences[index].source_id == claim.source_id:
             continue
         cosine = float(cosines[index])
-        shared = len(lexicon.shared(claim.index, other.index))
-        if not same_claim(claim.text, other.text, cosine, shared, settings) and not (
-                both_ways and same_claim(other.text, claim.text, cosine, shared, settings)):
+        found = stating(claim.text, words, index, cosine, sentences, lexicon, settings, both_ways)
+        if found is None:
             continue
-        if other.source_id not in best or cosine > best[other.source_id][1]:
-            best[other.source_id] = (other, cosine)
+        if found.source_id not in best or (found.spans, -cosine) < (best[found.source_id][0].spans, -best[found.source_id][1]):
+            best[found.source_id] = (found, cosine)  # one sentence before two, then the closest
     return [(claim, 1.0)] + sorted(best.values(), key=lambda match: match[0].source_id)
 
 
-def reports_same(claim: str, evidence: str, cosine: float, shared: int, settings: Settings) -> bool:
+def sources_stating(text: str, vector: np.ndarray, own_source: int, sentences: list[Sentence], vectors: np.ndarray,
+                    lexicon: Lexicon, settings: Settings) -> dict[int, tuple[Sentence, float]]:
+    """For a text that is not one of the sentences (a shorter wording of one): the best sentence of each
+    other source that states it, by the same strict test as `find_support`."""
+    cosines = vectors @ vector
+    words = content_words(text)
+    best: dict[int, tuple[Sentence, float]] = {}
+    for index in np.flatnonzero(cosines >= settings.report_similarity):
+        if sentences[index].source_id == own_source:
+            continue
+        cosine = float(cosines[index])
+        found = stating(text, words, index, cosine, sentences, lexicon, settings)
+        if found is not None and (found.source_id not in best or
+                                  (found.spans, -cosine) < (best[found.source_id][0].spans, -best[found.source_id][1])):
+            best[found.source_id] = (found, cosine)
+    return best
+
+
+REPORT_MARGIN = 0.1
+
+
+def reports_same(claim: str, evidence: str, cosine: float, shared: int, settings: Settings,
+                 margin: float = REPORT_MARGIN) -> bool:
     """Does the evidence report the same event or fact at all, perhaps with less detail? The looser of
     the two tests: it decides whether a claim is "reported by one outlet only", never a citation.
     `shared` counts all content words in common, topic words included (a story's topic is news too)."""
-    return cosine >= settings.report_similarity and shared >= settings.report_shared_words \
-        and not polarity_conflict(claim, evidence)
+    close = cosine >= settings.report_similarity and shared >= settings.report_shared_words
+    # Further apart in embedding space (one outlet's long sentence holds more), but many words in common.
+    related = margin > 0 and cosine >= settings.report_similarity - margin and shared >= 2 * settings.report_shared_words - 1
+    return (close or related) and not polarity_conflict(claim, evidence)
+
+
+def shared_roots(claim: frozenset[str] | set[str], evidence: frozenset[str] | set[str]) -> int:
+    """Claim words (stems) the evidence has, or has a longer form of ("hack" in "hacker", "defiant" in
+    "defiantli"): the looser test's count of words in common."""
+    exact = claim & evidence
+    longer = [word for word in evidence if len(word) >= 4]
+    return len(exact) + sum(1 for word in claim - exact
+                            if len(word) >= 4 and any(other.startswith(word) or word.startswith(other) for other in longer))
 
 
 def find_reporters(
@@ -224,12 +284,13 @@ def find_reporters(
     lexicon: Lexicon,
     settings: Settings,
     titles: dict[int, tuple[str, np.ndarray]] | None = None,
+    margin: float = REPORT_MARGIN,
 ) -> set[int]:
     """Sources other than the claim's own that report it: in one sentence, in two adjacent sentences
     (the detail may sit in the next one), or in their headline."""
     cosines = vectors @ vectors[claim.index]
     found: set[int] = set()
-    for index in np.flatnonzero(cosines >= settings.report_similarity):
+    for index in np.flatnonzero(cosines >= settings.report_similarity - margin):
         other = sentences[index]
         if other.source_id == claim.source_id or other.source_id in found:
             continue
@@ -237,13 +298,14 @@ def find_reporters(
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(sentences) and sentences[neighbour].source_id == other.source_id:
                 words |= lexicon.words[neighbour]
-        shared = len(lexicon.words[claim.index] & words)
-        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings):
+        shared = shared_roots(lexicon.words[claim.index], words)
+        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings, margin):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:
             continue
-        shared = len(lexicon.words[claim.index] & content_words(title))
-        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings):
+        # A headline is a dozen words: two content words in common with a claim this close is the same story.
+        shared = shared_roots(lexicon.words[claim.index], content_words(title)) + 1
+        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings, margin):
             found.add(source_id)
     return found

@@ -55,7 +55,8 @@ def concept_weights(sentences: list[Sentence], settings: Settings, headlines: li
 def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.ndarray, budget: int,
                     settings: Settings, agreed: set[int] = frozenset(), value=None,
                     headlines: list[str] = (), corroboration: dict[int, int] | None = None,
-                    lengths: dict[int, int] | None = None) -> list[int]:
+                    lengths: dict[int, int] | None = None, texts: dict[int, str] | None = None,
+                    exclusive: list[tuple[int, int]] = ()) -> list[int]:
     """Of the candidates (`ranked`, most relevant first), those covering the most concept weight in at most
     `budget` words, in the order of `ranked`. When one of the `agreed` sentences (reported by two or more
     outlets) fits, at least one is chosen: a brief of several outlets states what they agree on.
@@ -63,15 +64,18 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     program also gains `settings.learned_weight` × that share × the sentence's concept count.
     `corroboration[i]`: how many other outlets a wording of sentence i can cite; each is worth
     `settings.corroboration_bonus` concepts of average weight (agreement between outlets is the news).
-    `lengths[i]`: the words sentence i will take as a claim (an added attribution included)."""
+    `lengths[i]`: the words sentence i will take as a claim (an added attribution included); `texts[i]`:
+    the wording it will take when that is shorter than the sentence (its concepts are that wording's).
+    `exclusive`: pairs of sentences that state one claim, of which at most one is chosen."""
     length = {i: (lengths or {}).get(i, sentences[i].words) for i in ranked[:MAX_CANDIDATES]}
     pool = [i for i in ranked[:MAX_CANDIDATES] if length[i] <= budget]
     if not pool:
         return []
     weights = concept_weights(sentences, settings, headlines)
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    texts = texts or {}
     for column, index in enumerate(pool):
-        for bigram in bigrams(sentences[index].text):
+        for bigram in bigrams(texts.get(index, sentences[index].text)):
             if bigram in weights:
                 holders[bigram].append(column)
     concepts = list(holders)
@@ -94,13 +98,16 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     if agreed_columns:
         constraint([(j, 1.0) for j in agreed_columns], 1, np.inf)
     close = vectors[pool] @ vectors[pool].T
-    for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1))):
-        constraint([(int(a), 1.0), (int(b), 1.0)], 0, 1)
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1)))}
+    column_of = {i: j for j, i in enumerate(pool)}
+    pairs |= {(column_of[a], column_of[b]) for a, b in exclusive if a in column_of and b in column_of}
+    for a, b in sorted(pairs):
+        constraint([(a, 1.0), (b, 1.0)], 0, 1)
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
     own = np.array([1e-3 * sentences[i].words for i in pool])
     if value is not None and settings.learned_weight:
         mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
-        counts = np.array([len(bigrams(sentences[i].text)) for i in pool])
+        counts = np.array([len(bigrams(texts.get(i, sentences[i].text))) for i in pool])
         own = own + settings.learned_weight * mean_weight * value(pool) * counts
     if corroboration and settings.corroboration_bonus:
         mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0

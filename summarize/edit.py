@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
-from .neutral import _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
+from .neutral import _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .rank import _NOT_A_NAME, outside_quotes
 from .types import Edit, count_words
 from .verify import check_claim, fluency_check, passes
@@ -98,6 +98,71 @@ def delete_leaners(text: str) -> tuple[str, list[Edit]]:
 
     pieces = [segment if is_quote else _LEANERS.sub(drop, segment) for segment, is_quote in _unquoted_segments(text)]
     return (tidy("".join(pieces)) if edits else text), edits
+
+
+# A clause may go only when losing it cannot change what the rest says: not a condition or a
+# concession ("…, unless …", "…, but only …"), not the speaker ("…, officials said."), not a negation.
+_KEEPS_MEANING = re.compile(
+    r"\b(?:if|unless|but|only|though|although|except|provided|until|without|not|no|never|nor|instead|rather|"
+    r"said|says|say|told|tells|according|reported|reports|announced|stated|claimed|argued|insisted|wrote|added|"
+    r"adding|saying|noting|asserted|alleged|acknowledged|denied|warned|cautioned)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"(?:,|;|\s—|\s–)\s+")
+# A time or place ("On Monday,", "In Beijing,", "Late Friday,"), never a hedge ("In theory,").
+_LEAD_PHRASE = re.compile(
+    r"^(?:(?:On|Late|Early|Earlier|Later|Last|This|During|Over|After|Since|Following|Amid|Before)\b[^,“”\"]{0,60}"
+    r"|(?:In|At)\s+(?:[^,“”\"]{0,40}\s)?(?:[A-Z0-9][^,“”\"]{0,40}))"
+    r",\s+(?=[A-Za-z])"
+)
+# A head that is only a subordinate clause, or ends inside one, or mid-list, is no sentence.
+_SUBORDINATE = re.compile(r"\b(?:while|although|though|because|since|if|unless|whereas|whether|as|when|before|after)\b",
+                          re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|who|which|that|his|her|their|its)$",
+                       re.IGNORECASE)
+_VERB_FIRST = re.compile(r"(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)\b", re.IGNORECASE)
+SHARED_CORE_REASON = "not stated by the other outlets cited"
+MIN_CORE_WORDS = 7  # a shorter remainder is a fragment, not a claim
+
+
+def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
+    """Shorter claims made by deleting whole clauses: a trailing clause after a comma, semicolon or
+    dash ("The Senate confirmed Barrett on Monday, providing Trump a victory." → "The Senate confirmed
+    Barrett on Monday."), and a leading time or place phrase ("On Monday, …"). Never inside a quotation,
+    never a clause that carries a condition, a concession, a negation or the speaker. What is left keeps
+    its first MIN_CORE_WORDS words at least. Longest first."""
+    found: dict[str, list[Edit]] = {}
+    starts = [(text, [])]
+    lead = _LEAD_PHRASE.match(text)
+    if lead and not _KEEPS_MEANING.search(lead.group(0)):
+        rest = text[lead.end():]
+        starts.append((rest[:1].upper() + rest[1:], [Edit("delete", lead.group(0).strip(" ,"), reason=SHARED_CORE_REASON)]))
+    for start, edits in starts:
+        if start != text and count_words(start) >= MIN_CORE_WORDS:
+            found.setdefault(start, edits)
+        for match in _CLAUSE_BREAK.finditer(start):
+            head, tail = start[: match.start()], start[match.end():]
+            if count_words(head) < MIN_CORE_WORDS or head.count("“") != head.count("”") or head.count('"') % 2:
+                continue
+            if _KEEPS_MEANING.search(tail) or is_attributed(tail) or _JUDGEMENT.search(tail) or any(q in tail for q in "“”\""):
+                continue
+            # An open appositive ("John Smith, the former mayor") or a verb left in the tail ("…, was
+            # arrested") leaves a fragment without its verb.
+            if (head.count(",") - (1 if start == text and lead else 0)) % 2 or head.count("—") % 2 or head.count("–") % 2 \
+                    or _VERB_FIRST.match(tail):
+                continue
+            clauses = re.split(r",\s+|;\s+|\s[—–]\s", head)
+            last_clause = clauses[-1]
+            if len(clauses) > 1 and re.match(r"(?:a|an|the|\d+)\b|[A-Z][\w.-]*[’']s\b", last_clause):
+                continue  # the head ends on an appositive: the main clause goes on in the tail
+            if _SUBORDINATE.match(start) or _SUBORDINATE.search(last_clause) or _RELATIVE.match(last_clause) \
+                    or _DANGLING.search(head.rstrip(" ,;:—–")) or re.match(r"(?:and|or)\b", tail) \
+                    or re.search(r",\s+(?:and|or)\s", tail):
+                continue  # "X met A, B, and C" → "X met A." would say he met only A
+            core = head.rstrip(" ,;:—–") + "."
+            found.setdefault(core, edits + [Edit("delete", tail.strip().rstrip(".!?"), reason=SHARED_CORE_REASON)])
+    return sorted(found.items(), key=lambda item: -len(item[0]))
 
 
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[a-z]+)?) ([A-Z][a-z]+(?:-[a-z]+)?)\b)")  # overlapping pairs
@@ -261,7 +326,7 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
             found[sentence.source_id] = (sentence, 1.0)
             continue
         shared = len(content_words(candidate_text) & content_words(sentence.text) & lexicon.informative)
-        if same_claim(candidate_text, sentence.text, cosine, shared, settings):
+        if same_claim(candidate_text, sentence.text, cosine, shared, settings, spans=sentence.spans):
             if sentence.source_id not in found or cosine > found[sentence.source_id][1]:
                 found[sentence.source_id] = (sentence, cosine)
     return found
@@ -348,22 +413,32 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     group = analysis.wordings(index)
     # Another outlet's wording may be chosen, but never a longer one: the budget was filled by this sentence.
     # Only additions from other outlets (names, appositives) may use the `room` the budget has left.
-    limit = pool[index].words
+    core = analysis.cores.get(index)
+    limit = count_words(core.text) if core is not None else pool[index].words  # what selection planned
 
     def fits(candidate: Candidate) -> bool:
         if candidate.is_new:
             return count_words(candidate.text) <= limit + 2
+        if candidate.base_text == pool[index].text:  # the sentence itself, should its shared core fail
+            return count_words(candidate.text) <= pool[index].words + room
         return count_words(candidate.base_text) <= limit + 2 and count_words(candidate.text) <= limit + room
 
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
     trusted = analysis.full_names
-    candidates = [c for sentence, _ in group
+    candidates = [c for sentence, _ in group if sentence.spans == 1  # evidence over two sentences cites, never prints
                   for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
                   if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
+    if core is not None:  # the sentence with the clauses other outlets do not state deleted, edited in turn
+        base = pool[index]
+        candidates += [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
+                       for c in variants(core.text, base.source_id, group_texts, trusted, _previous(base, pool))
+                       if not _SUBJECT_PRONOUN.match(c.text)]
     candidates += [c for c in _new_sentences(group, settings, scorer)
                    if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]
-    fresh = sorted({c.text for c in candidates} - {s.text for s in pool})
+    known = {core.text: core.vector} if core is not None else {}
+    fresh = sorted({c.text for c in candidates} - {s.text for s in pool} - known.keys())
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}
+    fresh_vectors.update(known)
     vector_of = {s.text: analysis.vectors[s.index] for s, _ in group}
 
     scored = []  # (key, candidate, supporters)

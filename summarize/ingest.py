@@ -99,7 +99,7 @@ OPEN_QUOTES = "\"“‘«`"
 CLOSE_QUOTES = "\"”’»'"
 TERMINAL = ".!?…"
 
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s)|\d{1,2}\.(?=\s+[A-Z\"“`'])|--(?=\s?[A-Z])|[A-D]\)(?=\s))\s*")  # "3. Buy supplements …" too
 _ELISION = re.compile(r"^\s*\[(?:…|\.\.\.)\]\s*")  # "[…]" opening an excerpt
 _SOURCE_MARK = re.compile(r"\s*\[(?:source|link|via)\]", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -122,13 +122,13 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("share button", r"^(?:share|tweet|pin|email|e-mail|print|copy link|save)\b(?:\s+(?:on|this|via|to)\b.{0,30})?$"),
         ("media player", r"^getting your .{0,60}\bready\b|^(?:listen to|play) (?:this|the) (?:article|story)\b"),
-        ("sponsor", r"\bsponsored by\b|^advertisement$|^(?:google )?ads?\b.{0,20}$|^promoted\b"),
+        ("sponsor", r"^(?=.{0,80}$).*\bsponsored by\b|^advertisement$|^(?:google )?ads?\b.{0,20}$|^promoted\b"),
         ("subscription", r"^(?:subscribe|sign up|sign in|log in|register)\b.{0,60}$|\bnewsletter\b.{0,40}$|^follow us\b"),
         ("donation", r"\bwe need your support\b|\byour (?:contribution|donation|support) (?:will )?helps?\b|^(?:please )?donate\b|\bsupport (?:our|independent) journalism\b"),
         ("copyright", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"),
         ("photo credit", r"\((?:photo|image|picture|video|file photo)s?\b[^)]*\)|\b(?:photo|image|source|credit)s?:\s*[^.]{0,80}(?:/|\bgetty\b|\bafp\b|\breuters\b|\bap\b)|^(?:ap|afp|reuters|getty) (?:images|photo)s?$"),
         ("wire note", r"^\(updates? (?:with|to)\b|^[—–-]*\s*with assistance from\b|^\(reporting by\b|^editing by\b"),
-        ("related links", r"^(?:more stories|related(?: articles| stories| coverage)?\b|read more\b|recommended\b|you may also like|most (?:read|popular)\b|trending\b)"),
+        ("related links", r"^(?:more stories|related(?: articles| stories| coverage| links| content| posts)?\s*(?::|$)|read more\b|recommended\b|you may also like|most (?:read|popular)\b|trending\b)"),
         ("site widget", r"^(?:open popup|close popup|welcome back!?|click (?:here|on the image|to)\b|search past entries\b|skip to (?:main )?content\b|back to top\b|view comments\b|comments?\s*\(\d+\)$)"),
         ("web widget", r"\balexa internet has been donating\b|\badded to the wayback machine\b|\bweb collections curated by\b|"
                        r"\barchive-it service\b|\blocation information to your tweets\b|^(?:tweet with|add) a location\b|"
@@ -199,17 +199,19 @@ def is_prose(line: Line, min_words: int = 8) -> bool:
         return False
     if line.bullet:
         return line.words >= 2 and text[-1] in TERMINAL
-    if line.words >= LONG_PARAGRAPH_WORDS:
-        return True
+    if line.words >= LONG_PARAGRAPH_WORDS or (line.words >= 12 and _SENTENCE_INSIDE.search(text)):
+        return True  # a long paragraph, or one whose last sentence was cut off
     if text[-1] == "?" and not _SENTENCE_INSIDE.search(text[:-1]) and text[0] not in OPEN_QUOTES:
         return False
-    if text[-1] in ".!" and line.words >= 3 and _SHORT_SENTENCE.match(text):
-        return True  # a short paragraph newswire prints ("Neighbors, meantime, feel frustrated.")
+    if text[-1] in ".!:" and line.words >= 3 and _SHORT_SENTENCE.match(text):
+        # A short paragraph newswire prints ("Neighbors, meantime, feel frustrated."), or one that leads
+        # into a quotation or a list ("Von Gernet also testified:").
+        return True
     return text[-1] in TERMINAL + ":" and line.words >= min_words
 
 
 # A short sentence: capitalised start, then mostly lowercase running words (a caption or credit is names).
-_SHORT_SENTENCE = re.compile(r"^[" + OPEN_QUOTES + r"]*[A-Z][\w’'-]*,?(?:\s+\S+)*?\s+[a-z]{3,}\b")
+_SHORT_SENTENCE = re.compile(r"^[" + OPEN_QUOTES + r"']*[A-Z][\w’'-]*[,?!]?[" + CLOSE_QUOTES + r"]*(?:\s+\S+)*?\s+[a-z]{3,}\b")
 
 
 _WIRE_CODE = re.compile(r"\s*\([a-z]{1,5}(?:-[a-z]{1,5})?\)$")  # newswire's closing slug: "… Monday. (pfg-xx)"
@@ -297,7 +299,7 @@ def clean_document(document: Document) -> Cleaned:
 def _strip_markers(raw: str) -> Line:
     text = _ELISION.sub("", raw)
     text = _SOURCE_MARK.sub("", text).strip()
-    bullet = bool(_BULLET.match(text)) and not text.startswith("--")
+    bullet = bool(_BULLET.match(text)) and not re.match(r"--+(?![\s]?[A-Z])", text)
     if bullet:
         text = _BULLET.sub("", text, count=1)
     return Line(text=text, raw=raw, bullet=bullet)
@@ -344,14 +346,53 @@ FIRST_WORDS = " …"  # marks a title made of the body's first words: a label, n
 
 def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
     """Items of a list inside a story ("Canadian hammer thrower Robin Lyons dropped from team after …")
-    are news without a full stop: a line of 8+ words with prose within `reach` lines on both sides stays.
-    Headings and captions are shorter; a list of related links comes after the story, not inside it."""
+    are news without a full stop: lines of 8+ words in a run of such lines with prose within `reach`
+    lines before and after the run stay. So do questions the story asks ("Why does it matter?"): a
+    question of 3+ words between prose paragraphs. Headings and captions are shorter; a list of related
+    links comes after the story, not inside it."""
     prose = [line.reason is None for line in lines]
-    for i, line in enumerate(lines):
-        if line.reason != "not prose (heading, caption or fragment)" or line.words < 8 or line.text.endswith("?"):
+    fragment = "not prose (heading, caption or fragment)"
+
+    def item(line: Line) -> bool:
+        return line.reason == fragment and line.words >= 8 and not line.text.endswith("?")
+
+    i = 0
+    while i < len(lines):
+        if not item(lines[i]):
+            i += 1
             continue
-        if any(prose[max(0, i - reach):i]) and any(prose[i + 1:i + 1 + reach]):
+        end = i
+        # A run of items, perhaps with a short subheading between them ("Olympians caught doping:").
+        while end + 1 < len(lines) and (item(lines[end + 1]) or (
+                lines[end + 1].reason == fragment and end + 2 < len(lines) and item(lines[end + 2]))):
+            end += 1
+        # A list the story announces ("Following is the list …:", "Olympians caught doping:") may end it.
+        announced = any(line.text.rstrip().endswith(":") for line in lines[max(0, i - 2):i])
+        if any(prose[max(0, i - reach):i]) and (announced or any(prose[end + 1:end + 1 + reach])):
+            for line in lines[i:end + 1]:
+                if item(line):
+                    line.reason = None
+        i = end + 1
+    def inside(i: int) -> bool:
+        return any(prose[max(0, i - 2):i]) and any(prose[i + 1:i + 3])
+
+    # A story with subheadings ("Some harsh reality for the US") may ask its subheadings too.
+    subheadings = any(line.reason == fragment and inside(i) and not line.text.rstrip(CLOSE_QUOTES + " ").endswith(tuple(TERMINAL))
+                      for i, line in enumerate(lines))
+    for i, line in enumerate(lines):
+        if line.reason == fragment and line.text.rstrip(CLOSE_QUOTES + " ").endswith("?") and line.words >= 3 \
+                and (not subheadings or _REFERS_BACK.search(line.text) or line.text.startswith("Q:")) and not re.search(r"\s[-–—]\s", line.text) and any(prose[i + 1:i + 3]) \
+                and (any(prose[max(0, i - 2):i]) or not any(prose[:i])):  # the story may open with it
             line.reason = None
+
+
+# A question in running text refers back to it ("Where does this leave Pippig?", "Is it too much?");
+# a subheading stands alone and names its subject ("What did Xi and Blinken discuss?"), often around a
+# dash ("Blinken and Xi - a meeting that represents progress?").
+_REFERS_BACK = re.compile(r"\b(?i:it|its|this|that|these|those|he|she|him|her|they|them|their|themselves|itself|himself|herself|you|your|we|our|such|so|again)\b|\bus\b")
+
+
+_REPORTED_SPEECH = re.compile(r"\b(?:says|said|asks|asked|adds|added|told)\b")
 
 
 def _mark_testimonials(lines: list[Line]) -> None:
@@ -359,6 +400,7 @@ def _mark_testimonials(lines: list[Line]) -> None:
     pairs = [
         i for i in range(len(lines) - 1)
         if _is_whole_quote(lines[i].text) and _looks_like_attribution(lines[i + 1].text)
+        and not _REPORTED_SPEECH.search(lines[i].text)  # "``…,'' Mayer says." is reporting, not a blurb
     ]
     if len(pairs) < 2:
         return

@@ -138,7 +138,7 @@ _REPORTING = re.compile(
 )
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|appears?|seems?|apparently|clearly|"
                         r"despite appearances|in reality|in fact)\b", re.IGNORECASE)
-EVALUATIVE_VALENCE = 2.0
+EVALUATIVE_VALENCE = 1.5
 
 
 def is_attributed(text: str) -> bool:
@@ -152,8 +152,25 @@ def is_evaluative(text: str) -> bool:
     if _JUDGEMENT.search(own):
         return True
     valence = _valence()
-    # Lowercase words only: "United States" or "Communist Party" are names, not judgements.
-    return any(abs(valence.get(t, 0.0)) >= EVALUATIVE_VALENCE for t in re.findall(r"\b[a-z][a-z'-]*", own))
+    # Lowercase words only: "United States" or "Communist Party" are names, not judgements. And only
+    # words that judge: news reports events in valenced nouns and verbs ("killed", "crisis", "interest",
+    # "agreement") without judging them; a judgement is an adjective or adverb ("disastrous", "badly").
+    return any(abs(valence.get(t, 0.0)) >= EVALUATIVE_VALENCE and _judges(t) for t in re.findall(r"\b[a-z][a-z'-]*", own))
+
+
+_JUDGING_SUFFIX = re.compile(r"(?:ous|ful|ive|able|ible|less|ant|ent|ic|ly)$")
+# Common judging adjectives the suffixes miss; test results ("tested positive") and legal status are facts.
+_JUDGING_WORDS = frozenset("good bad great better worse best worst happy sad pretty fun favorite nice awful evil "
+                           "wrong strong weak stupid smart dumb crazy cool ugly lovely wonderful amazing shocking "
+                           "disgusting appalling outrageous devastating exciting stunning greatest finest disappointing worthy".split())
+_FACT_WORDS = frozenset("positive negative innocent guilty violent patient present president current "
+                        "recent apparent different independent percent event".split())
+
+
+def _judges(word: str) -> bool:
+    if word in _FACT_WORDS:
+        return False
+    return word in _JUDGING_WORDS or bool(_JUDGING_SUFFIX.search(word))
 
 
 def attribute_to(text: str, outlet: str) -> tuple[str, Edit]:

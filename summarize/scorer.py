@@ -45,7 +45,7 @@ def sentence_features(analysis, indices: list[int], weights: dict | None = None)
             float(np.log1p(analysis.scores[i])),
             float(density[k]),
             headline,
-            (len(analysis.reporters(i)) - 1) / others,
+            (len(analysis.agreeing(i)) - 1) / others,
             float(bool(re.search(r"\d", sentence.text))),
             float(any(q in sentence.text for q in "“\"")),
         ])

@@ -58,6 +58,8 @@ class Sentence:
     paragraph: int
     position: float  # where it stands in its source, 0.0 (lede) to 1.0 (end)
     text: str
+    spans: int = 1  # 2 for evidence made of this sentence and the next one of its source
+
 
     @property
     def words(self) -> int:

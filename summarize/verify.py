@@ -17,7 +17,7 @@ import numpy as np
 
 from dataclasses import dataclass
 
-from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, same_claim
+from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, same_claim, stating
 from .config import Settings
 from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
@@ -42,10 +42,12 @@ def source_states(claim: Claim, source_id: int, analysis) -> bool:
     claim_vector = _vector_of(text, analysis)
     indices = [s.index for s in sentences]
     cosines = analysis.vectors[indices] @ claim_vector
+    words = content_words(text)
+    pool = list(analysis.sentences)
     for position in np.argsort(-cosines)[:5]:  # the few closest sentences are the only real candidates
-        sentence = sentences[int(position)]
-        shared = len(content_words(text) & content_words(sentence.text) & analysis.lexicon.informative)
-        if same_claim(text, sentence.text, float(cosines[position]), shared, analysis.settings):
+        # A sentence alone, or with the next one of its source (the detail may sit there).
+        if stating(text, words, sentences[int(position)].index, float(cosines[position]), pool,
+                   analysis.lexicon, analysis.settings) is not None:
             return True
     return False
 

@@ -72,7 +72,7 @@ def test_cleaning_keeps_clean_newswire():
         lost += [s.path for s in skipped]
     print(f"cleaning kept {kept / total:.2%} of {total:,} newswire words; {len(lost)} articles lost")
     assert lost == []
-    assert kept / total >= 0.99  # measured 99.2 %; the goal is 99.5 % (see the session note)
+    assert kept / total >= 0.995  # measured 99.53 % (2026-11-28); the goal
 
 
 def test_one_outlet_only_is_rarely_wrong(encoder):
