@@ -152,7 +152,7 @@ def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
             if (head.count(",") - (1 if start == text and lead else 0)) % 2 or head.count("—") % 2 or head.count("–") % 2 \
                     or _VERB_FIRST.match(tail):
                 continue
-            clauses = re.split(r",\s+|;\s+|\s[—–]\s", head)
+            clauses = re.split(r",\s+|;\s+|\s[—–]\s", head[lead.end():] if start == text and lead else head)
             last_clause = clauses[-1]
             if len(clauses) > 1 and re.match(r"(?:a|an|the|\d+)\b|[A-Z][\w.-]*[’']s\b", last_clause):
                 continue  # the head ends on an appositive: the main clause goes on in the tail

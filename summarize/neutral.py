@@ -168,7 +168,7 @@ _FACT_WORDS = frozenset("positive negative innocent guilty violent patient prese
 
 
 def _judges(word: str) -> bool:
-    if word in _FACT_WORDS:
+    if word in _FACT_WORDS or word.endswith("ment"):  # "agreement", "settlement": nouns, not "-ent" adjectives
         return False
     return word in _JUDGING_WORDS or bool(_JUDGING_SUFFIX.search(word))
 

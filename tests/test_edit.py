@@ -44,7 +44,12 @@ def test_full_names_come_only_from_names_two_outlets_print():
 
 def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert is_evaluative("The visit was a disastrous failure for Washington.")
+    assert is_evaluative("The rollout went badly, and the result is disappointing.")
     assert not is_evaluative("Blinken met Xi Jinping in Beijing on Monday.")
+    # News reports events in valenced nouns and verbs without judging them.
+    assert not is_evaluative("The central bank raised its main interest rate by half a percentage point.")
+    assert not is_evaluative("Two people were killed and the agreement collapsed after the attack.")
+    assert not is_evaluative("Three players tested positive for a banned substance.")
     assert is_attributed("The visit was a failure, Bloomberg reported.")
     assert not is_attributed("“The visit was a failure.”")
 
@@ -52,6 +57,29 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
 def test_numbers_that_count_the_same_thing_differently():
     assert measures_differ("Blinken’s 35-minute meeting with Xi", "his 30-minute meeting with Xi")
     assert not measures_differ("a 35-minute meeting on June 19", "5 years and a meeting on June 18")
+    # Both state 157: a total of seats beside the count is no disagreement about the count.
+    assert not measures_differ("The party had won 157 of 338 seats.", "The party is projected to win 157 seats.")
+
+
+def test_clause_deletions_keep_what_the_rest_says():
+    from summarize.edit import clause_deletions
+
+    cuts = dict(clause_deletions("On Monday, the House approved President Biden’s $1.9 trillion stimulus bill, "
+                                 "ending a grueling monthlong fight on Capitol Hill."))
+    assert "The House approved President Biden’s $1.9 trillion stimulus bill." in cuts
+    edits = cuts["On Monday, the House approved President Biden’s $1.9 trillion stimulus bill."]
+    assert [(e.type, e.text) for e in edits] == [("delete", "ending a grueling monthlong fight on Capitol Hill")]
+    for whole in (
+        "The company will pay the fine to the regulator, but only if the court agrees.",  # a condition
+        "Another 6.6 million people applied for benefits last week, the government reported on Thursday.",  # the speaker
+        "Blinken met with Chinese leader Xi Jinping, foreign policy chief Wang Yi, and minister Qin Gang.",  # a list
+        "John Smith, the former mayor of the city of Boston, was arrested on Monday after an inquiry.",  # the verb
+        "In theory, the meeting between the two leaders will pave the way for a summit, officials hope.",  # a hedge
+        "While the meeting with Xi was a gentle end-note to the visit, the envoy also heard harsh words.",  # subordinate
+        "The minister said the “talks were useful, but far from over” after the meeting ended.",  # a quotation
+    ):
+        assert clause_deletions(whole) == [], whole
+
 
 
 def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():

@@ -170,3 +170,25 @@ def test_non_utf8_file_is_decoded(tmp_path):
     path.write_bytes("The café owner said business had doubled since the bridge opened last year.".encode("cp1252"))
     [source] = ingest(read_inputs([path]))
     assert "café" in source.text
+
+
+def test_newswire_questions_lists_and_news_phrases_stay():
+    """Clean newswire asks questions, announces lists and prints "sponsored by" inside news: all stay."""
+    wire = "\n\n".join([
+        "SYDNEY, September 20 (Xinhua) -- Following is the list of competitors suspended from the Games for doping:",
+        "Olympians caught doping during Sydney Games:",
+        "Weightlifter Chen Po-pu of Chinese Taipei expelled after testing positive for steroids (September 13)",
+        "Norwegian weightlifter Stian Grimseth expelled for testing positive for steroids (September 18)",
+        "Kenyan relay star Simon Kemboi banned for testing positive for anabolic steroids (September 19)",
+    ])
+    body = [line.text for line in clean_document(Document(path="wire.txt", text=wire)).body]
+    assert sum("expelled" in line or "banned" in line for line in body) == 3
+    story = "\n\n".join([
+        "The workshop, sponsored by the forestry ministry and two agencies, will survey wetlands along the coast.",
+        "Where does this leave the athletes who tested clean?",
+        "Officials said the review would take until the end of the year, and that no medals would change hands yet.",
+        "Related to the dispute is a second inquiry into how the samples were stored before they were tested.",
+        "Nobody expects a quick answer, and several federations have asked for the files to be released.",
+    ])
+    body = [line.text for line in clean_document(Document(path="story.txt", text=story)).body]
+    assert len(body) == 5  # the question refers back to the story; "sponsored by" and "Related to" are news

@@ -87,3 +87,46 @@ def test_the_learned_scorer_ships_small_weights_fitted_on_a_train_split(encoder)
     analysis = analyse(documents(), encoder=encoder)
     values = predicted_value(analysis, list(analysis.order))
     assert ((0 <= values) & (values <= 1)).all() and values.std() > 0  # it tells sentences apart
+
+
+CONFIRMATION = {
+    "left.txt": "The Senate confirmed Judge Amy Coney Barrett to the Supreme Court on Monday, handing President Trump "
+                "a political victory days before the election. Democrats had warned that the vote would tilt the court "
+                "for a generation. Barrett is expected to hear her first cases next week.",
+    "right.txt": "The Senate voted 52-48 on Monday to confirm Amy Coney Barrett to the Supreme Court. No Democrat voted "
+                 "for the nominee, who will be sworn in at the White House later in the evening. Republicans praised "
+                 "the speed of the process.",
+}
+
+
+def test_a_claim_is_cut_to_what_the_outlets_share_so_it_cites_them_all(encoder, tmp_path):
+    """A clause only one outlet adds ("handing President Trump a political victory") is deleted so the
+    claim states what both report, and cites both; the deletion is shown."""
+    from summarize.edit import SHARED_CORE_REASON
+
+    for name, text in CONFIRMATION.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    brief = summarize.brief([tmp_path], words=40, encoder=encoder)
+    [claim] = [c for c in brief.claims if "confirm" in c.text]
+    assert claim.text == "The Senate confirmed Judge Amy Coney Barrett to the Supreme Court on Monday."
+    assert claim.sources == (1, 2) and claim.section == "summary"
+    assert [(e.type, e.reason) for e in claim.edits] == [("delete", SHARED_CORE_REASON)]
+    assert "handing President Trump" in claim.edits[0].text
+
+
+def test_evidence_may_span_two_adjacent_sentences_of_an_outlet(encoder, tmp_path):
+    """The detail sits in the next sentence ("That number was up almost 36 percent"): the outlet is cited,
+    with both sentences as its evidence."""
+    story = {
+        "one.txt": "About 4.7 million Americans underwent gun background checks in March, a 36 percent increase "
+                   "from February, according to the FBI. Gun shops reported long lines in several states.",
+        "two.txt": "The FBI says nearly 4.7 million Americans underwent background checks in connection with "
+                   "purchasing guns in March. That number was up almost 36 percent from February. Analysts "
+                   "linked the rise to fears of new restrictions.",
+    }
+    for name, text in story.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    analysis = analyse([tmp_path], encoder=encoder)
+    [first] = [s for s in analysis.sentences if s.text.startswith("About 4.7 million")]
+    cited = {s.source_id: s for s, _ in analysis.group(first.index)[1:]}
+    assert set(cited) == {2} and cited[2].spans == 2 and "36 percent" in cited[2].text
