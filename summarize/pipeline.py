@@ -396,7 +396,15 @@ def measures_differ(a: str, b: str) -> bool:
     first, second = measures(a), measures(b)
     every_first, every_second = {n.replace(",", "") for n in _NUMBER_IN.findall(a)}, {n.replace(",", "") for n in _NUMBER_IN.findall(b)}
     return any(first[unit] and second[unit] and not first[unit] & every_second and not second[unit] & every_first
-               for unit in first.keys() & second.keys())
+               and not _rounded(first[unit], second[unit]) for unit in first.keys() & second.keys())
+
+
+def _rounded(first: set[str], second: set[str]) -> bool:
+    """"$350 billion" and "$349 billion" are one figure rounded: within 2 % of each other."""
+    try:
+        return any(abs(float(a) - float(b)) <= 0.02 * max(abs(float(a)), abs(float(b))) for a in first for b in second)
+    except ValueError:
+        return False
 
 
 _NUMBER_IN = re.compile(r"\d+(?:[.,]\d+)?")

@@ -59,6 +59,7 @@ def test_numbers_that_count_the_same_thing_differently():
     assert not measures_differ("a 35-minute meeting on June 19", "5 years and a meeting on June 18")
     # Both state 157: a total of seats beside the count is no disagreement about the count.
     assert not measures_differ("The party had won 157 of 338 seats.", "The party is projected to win 157 seats.")
+    assert not measures_differ("The fund exhausted its $350 billion in loans.", "It reached its $349 billion limit.")
 
 
 def test_clause_deletions_keep_what_the_rest_says():
