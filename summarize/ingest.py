@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .metadata import FEED_SUFFIXES, front_matter, read_feed, sources_file, with_fields
 from .types import Document, Skipped, Source, count_words
 
 log = logging.getLogger(__name__)
@@ -57,10 +58,14 @@ def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = Non
                 raise InputError(f"folder {name} holds no .txt, .md or .html files")
         else:
             files = [path]
+        if not path.is_dir() and path.suffix.lower() in FEED_SUFFIXES:
+            documents.extend(read_feed(path))  # one article per line or row
+            continue
+        described = sources_file(path if path.is_dir() else path.parent)
         for file in files:
             document = _read_file(file)
             if document is not None:
-                documents.append(document)
+                documents.append(with_fields(document, described.get(file.name, {})))
     if not documents:
         raise InputError("no readable input: give text or HTML files, a folder of them, or - for stdin")
     return documents
@@ -84,7 +89,10 @@ def _read_file(path: Path) -> Document | None:
     else:
         text = data.decode("latin-1")
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
-    return Document(path=str(path), text=text, is_html=is_html)
+    fields: dict[str, str] = {}
+    if not is_html:
+        fields, text = front_matter(text, str(path))
+    return Document(path=str(path), text=text, is_html=is_html, **fields)
 
 
 def looks_like_html(text: str) -> bool:
@@ -460,7 +468,7 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
         _mark_repeated_across(cleaned)
     sources: list[Source] = []
     skipped: list[Skipped] = []
-    for document in cleaned:
+    for given, document in zip(documents, cleaned):
         _keep_something(document)
         body = tuple(line.text for line in document.body)
         if not body:
@@ -470,12 +478,15 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
         sources.append(
             Source(
                 id=len(sources) + 1,
-                name=document.outlet or _name_from_path(document.path),
+                name=given.outlet or document.outlet or _name_from_path(given.path),
                 title=document.title.removesuffix(FIRST_WORDS),
                 headline=bool(document.title) and not document.title.endswith(FIRST_WORDS),
                 path=document.path,
                 paragraphs=body,
                 removed=tuple(f"{line.reason}: {line.raw}" for line in document.lines if line.reason),
+                url=given.url,
+                date=given.date,
+                leaning=given.leaning,
             )
         )
     if not sources:

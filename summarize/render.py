@@ -16,7 +16,9 @@ def to_dict(brief: Brief) -> dict:
     return {
         "title": brief.title,
         "sources": [
-            {"id": s.id, "name": s.name, "title": s.title, "path": s.path, "words": s.words}
+            {"id": s.id, "name": s.name, "title": s.title, "path": s.path, "words": s.words,
+             **{key: value for key, value in (("outlet", s.name if s.named else None), ("url", s.url), ("date", s.date),
+                                              ("leaning", s.leaning)) if value}}
             for s in brief.sources
         ],
         "claims": [

@@ -16,6 +16,11 @@ class Document:
     text: str
     is_html: bool = False
     title: str | None = None  # the headline when it comes as metadata (a feed, a data set), not in the text
+    # Metadata the user gives (front matter, a feed, a sources file; metadata.py), never guessed.
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    leaning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,9 @@ class Source:
     paragraphs: tuple[str, ...]  # body paragraphs left after cleaning, in order
     removed: tuple[str, ...] = field(default=(), repr=False)  # lines cleaned away, for audits and tests
     headline: bool = True  # the title is the article's headline, not its first words standing in for one
+    url: str | None = None
+    date: str | None = None
+    leaning: str | None = None  # as the user calls it ("left", "centre-right"); never rated by us
 
     @property
     def text(self) -> str:

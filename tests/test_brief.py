@@ -76,7 +76,8 @@ def test_json_shape(seeds_brief):
     assert set(data) == {"title", "sources", "claims", "stats"}
     assert [s["id"] for s in data["sources"]] == [1, 2, 3, 4, 5]
     for source in data["sources"]:
-        assert set(source) == {"id", "name", "title", "path", "words"}
+        assert set(source) == {"id", "name", "title", "path", "words", "outlet"}  # fields only ever added
+        assert source["outlet"] == source["name"]
         assert isinstance(source["words"], int) and source["words"] > 500
     for claim in data["claims"]:
         assert {"text", "sources", "evidence", "kind", "section"} <= set(claim)
@@ -98,12 +99,12 @@ def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
     assert all(re.search(r"(\[\d+\])+( \*\(reported differently by (\[\d+\])+\)\*)?( \*\(also reported by (\[\d+\])+\)\*)?$", line)
                for line in claim_lines)
     assert "4. **Bloomberg** — “Blinken’s China Trip Yields Best Possible Result: More Talks”" in text
-    # A file name is no outlet's name: the brief says "Source 1" and the list shows the headline and path.
-    assert "000_a383e53254749a87**" not in text and "**000_" not in text
-    assert re.search(r"^1\. “Blinken’s China Trip Yields Little Improvement in Sino-US Relations” \(`\S*seeds/000_a383e53254749a87\.txt`",
-                     text, re.MULTILINE)
-    assert all(line.startswith(("- **Source", "- **Bloomberg")) for line in text.split("## Where sources differ")[-1].splitlines()
-               if line.startswith("- "))
+    # The outlets come from seeds/sources.csv: every source is named, with its headline and path.
+    assert re.search(r"^1\. \*\*SinoInsider\*\* — “Blinken’s China Trip Yields Little Improvement in Sino-US Relations” "
+                     r"\(`\S*seeds/000_a383e53254749a87\.txt`", text, re.MULTILINE)
+    outlets = ("SinoInsider", "China Digital Times", "The New American", "Bloomberg", "Tech Wire Asia")
+    assert all(line.startswith(tuple(f"- **{outlet}:**" for outlet in outlets))
+               for line in text.split("## Where sources differ")[-1].splitlines() if line.startswith("- "))
     assert re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\)", text.splitlines()[-1])
 
 

@@ -68,10 +68,18 @@ def test_each_paragraph_appears_once():
         assert len(set(source.paragraphs)) == len(source.paragraphs)
 
 
-def test_outlet_from_wire_dateline_else_file_name():
+def test_outlet_from_wire_dateline_else_file_name(tmp_path):
+    """Without metadata, an outlet is named only from its own chrome (a dateline, a copyright line)."""
+    for name in ("000_a383e53254749a87.txt", "003_12d5d2a4d50eaa6f.txt"):
+        (tmp_path / name).write_bytes((SEEDS / name).read_bytes())
+    names = [source.name for source in ingest(read_inputs([tmp_path]))]
+    assert names[1] == "Bloomberg"  # "(Bloomberg) — Secretary of State …"
+    assert names[0] == "000_a383e53254749a87"  # SinoInsider is named in its text, but not as its publisher line
+
+
+def test_seeds_ship_their_outlets():
     names = [source.name for source in ingest(read_inputs([SEEDS]))]
-    assert names[3] == "Bloomberg"  # "(Bloomberg) — Secretary of State …"
-    assert names[0] == "000_a383e53254749a87"
+    assert names == ["SinoInsider", "China Digital Times", "The New American", "Bloomberg", "Tech Wire Asia"]
 
 
 GENERIC_PAGE = """Share this article

@@ -1,0 +1,78 @@
+"""Metadata where users keep it: front matter, a sources file beside the articles, feeds."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import summarize
+from summarize.cli import cli
+from summarize.errors import InputError
+from summarize.ingest import ingest, read_inputs
+
+STORY = ("The city council approved the new budget on Tuesday after a four-hour debate over transit funding. "
+         "The plan raises spending on buses by a tenth and freezes property taxes for a second year.")
+
+
+def test_front_matter_names_the_outlet_and_is_not_text(tmp_path):
+    (tmp_path / "a.md").write_text("---\noutlet: Harbour Times\nurl: https://example.org/budget\ndate: 2026-11-24\n"
+                                   "leaning: centre\ntitle: Council passes budget\n---\n" + STORY, encoding="utf-8")
+    [source] = ingest(read_inputs([tmp_path / "a.md"]))
+    assert (source.name, source.url, source.date, source.leaning, source.title) == (
+        "Harbour Times", "https://example.org/budget", "2026-11-24", "centre", "Council passes budget")
+    assert "outlet:" not in source.text and source.text.startswith("The city council")
+
+
+def test_bad_front_matter_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.md").write_text("---\noutlet: [unclosed\n---\n" + STORY, encoding="utf-8")
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        read_inputs([tmp_path / "a.md"])
+    result = CliRunner().invoke(cli, ["brief", str(tmp_path / "a.md")])
+    assert result.exit_code != 0 and "front matter is not valid YAML" in result.output and "Traceback" not in result.output
+
+
+def test_a_sources_file_describes_the_files_of_its_folder(tmp_path):
+    (tmp_path / "one.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "two.txt").write_text("---\noutlet: Own Name\n---\n" + STORY.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,outlet,leaning\none.txt,Daily Ledger,left\ntwo.txt,Ignored,right\n",
+                                          encoding="utf-8")
+    one, two = ingest(read_inputs([tmp_path]))
+    assert (one.name, one.leaning) == ("Daily Ledger", "left")
+    assert (two.name, two.leaning) == ("Own Name", "right")  # the file's own front matter wins; the rest is added
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_a_feed_is_one_article_per_row(tmp_path, kind):
+    rows = [{"text": STORY, "outlet": "Daily Ledger", "leaning": "left", "title": "Budget passes"},
+            {"text": STORY.replace("Tuesday", "Wednesday"), "outlet": "Evening Post", "leaning": "right"},
+            {"url": "https://example.org/only-a-link", "outlet": "Linked"}]
+    feed = tmp_path / f"feed.{kind}"
+    if kind == "jsonl":
+        feed.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        feed.write_text("text,url,outlet,leaning,title\n" + "\n".join(
+            ",".join(json.dumps(row.get(k, "")) for k in ("text", "url", "outlet", "leaning", "title")) for row in rows),
+            encoding="utf-8")
+    sources = ingest(read_inputs([feed]))
+    assert [(s.name, s.leaning) for s in sources] == [("Daily Ledger", "left"), ("Evening Post", "right")]
+    assert sources[0].title == "Budget passes" and sources[0].path.endswith("#1")
+
+
+def test_a_feed_without_text_is_a_clear_error(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"url": "https://example.org/x"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: not valid JSON"):
+        read_inputs([feed])
+
+
+def test_the_brief_and_its_json_name_the_outlets(encoder, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(row) for row in [
+        {"text": STORY, "outlet": "Daily Ledger", "url": "https://example.org/1"},
+        {"text": STORY.replace("four-hour", "long"), "outlet": "Evening Post"}]), encoding="utf-8")
+    brief = summarize.brief([feed], words=60, encoder=encoder)
+    assert [s.label for s in brief.sources] == ["Daily Ledger", "Evening Post"]
+    data = summarize.to_dict(brief)
+    assert data["sources"][0]["url"] == "https://example.org/1" and data["sources"][0]["outlet"] == "Daily Ledger"
+    assert "url" not in data["sources"][1]  # fields only where known
+    assert "**Daily Ledger** —" in summarize.to_markdown(brief)
