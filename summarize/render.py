@@ -8,12 +8,19 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .coverage import outlet_coverage, reporting, side_coverage, sides
 from .types import Brief, Claim
 
 
 def to_dict(brief: Brief) -> dict:
     """The JSON shape (later versions add fields, never rename)."""
+    sides_known = side_coverage(brief)
     return {
+        "coverage": {
+            "outlets": [{"source": r.source, "outlet": r.outlet, "backs": r.backs, "alone": r.alone} for r in outlet_coverage(brief)],
+            **({"leanings": [{"leaning": r.leaning, "outlets": r.outlets, "backs": r.backs, "alone": r.alone}
+                             for r in sides_known]} if sides_known else {}),
+        },
         "title": brief.title,
         "sources": [
             {"id": s.id, "name": s.name, "title": s.title, "path": s.path, "words": s.words,
@@ -82,6 +89,7 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     """
     lines = [f"# {brief.title}", ""]
     names = {source.id: source.label for source in brief.sources}
+    side_rows = side_coverage(brief)
     summary = [c for c in brief.claims if c.section == "summary"]
     differences = [c for c in brief.claims if c.section == "differences"]
     for heading, claims in (("Summary", summary), ("Where sources differ", differences)):
@@ -96,6 +104,11 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
             note = f" *(reported differently by {differs})*" if differs else ""
             if claim.reported_by:  # other outlets report it in words too different to cite for this wording
                 note += " *(also reported by " + "".join(f"[{s}]" for s in claim.reported_by) + ")*"
+            reported = sides(claim, brief) if side_rows else []
+            if heading == "Summary" and reported:
+                note += " *(" + ", ".join(reported) + ")*"
+            elif reported and not differs and len(reporting(claim)) == 1:
+                note += f" *(reported only by the {reported[0]}-leaning outlet)*"
             lines.append(f"- {lead}{claim.text} {citations(claim)}{note}")
             if show_edits and claim.edits:
                 lines.append(f"  - *edited from [{claim.evidence[0].source}]:* " + "; ".join(describe_edit(e) for e in claim.edits))
@@ -111,6 +124,13 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         lines.append(f"{source.id}. {label}(`{source.path}`, {source.words:,} words)")
     for skipped in brief.skipped:
         lines.append(f"- Not used: `{skipped.path}` ({skipped.reason})")
+    if len(brief.sources) > 1:
+        lines += ["", "## Who reports what", "", "| outlet | claims it backs | of them, no other outlet reports |", "|---|---|---|"]
+        lines += [f"| [{row.source}] {row.outlet}" + (f" ({row.leaning})" if row.leaning else "") + f" | {row.backs} | {row.alone} |"
+                  for row in outlet_coverage(brief)]
+        if side_rows:
+            lines += ["", "| leaning | outlets | claims backed | of them, no other side reports |", "|---|---|---|---|"]
+            lines += [f"| {row.leaning} | {row.outlets} | {row.backs} | {row.alone} |" for row in side_rows]
     stats = brief.stats
     cited = len({s for claim in brief.claims for s in claim.sources})
     lines += [

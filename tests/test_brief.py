@@ -73,7 +73,7 @@ def test_same_input_gives_the_same_bytes(encoder, seeds_brief):
 
 def test_json_shape(seeds_brief):
     data = summarize.to_dict(seeds_brief)
-    assert set(data) == {"title", "sources", "claims", "stats"}
+    assert set(data) == {"title", "sources", "claims", "stats", "coverage"}  # fields only ever added
     assert [s["id"] for s in data["sources"]] == [1, 2, 3, 4, 5]
     for source in data["sources"]:
         assert set(source) == {"id", "name", "title", "path", "words", "outlet"}  # fields only ever added

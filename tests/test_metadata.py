@@ -76,3 +76,30 @@ def test_the_brief_and_its_json_name_the_outlets(encoder, tmp_path):
     assert data["sources"][0]["url"] == "https://example.org/1" and data["sources"][0]["outlet"] == "Daily Ledger"
     assert "url" not in data["sources"][1]  # fields only where known
     assert "**Daily Ledger** —" in summarize.to_markdown(brief)
+
+
+def test_a_feed_with_leanings_gives_the_coverage_table(encoder, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"outlet": "Daily Ledger", "leaning": "left",
+         "text": STORY + " Transit unions welcomed the decision and promised to back the plan at the next election."},
+        {"outlet": "Evening Post", "leaning": "right",
+         "text": STORY.replace("four-hour", "long") + " Business groups said the tax freeze would keep shops in the city centre."},
+    ]
+    feed.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    brief = summarize.brief([feed], words=80, encoder=encoder)
+    text = summarize.to_markdown(brief)
+    assert "## Who reports what" in text and "| [1] Daily Ledger (left) |" in text
+    assert "| leaning | outlets | claims backed | of them, no other side reports |" in text
+    data = summarize.to_dict(brief)
+    sides = {row["leaning"]: row for row in data["coverage"]["leanings"]}
+    assert set(sides) == {"left", "right"}
+    for claim in brief.claims:  # each row counts what the claims show
+        if claim.section == "summary":
+            assert "*(" in text
+    backed_left = sum(1 for c in brief.claims if 1 in c.sources)
+    assert sides["left"]["backs"] == backed_left
+    single = [c for c in brief.claims if c.section == "differences" and not c.contrasts_with and not c.reported_by]
+    for claim in single:
+        leaning = rows[claim.sources[0] - 1]["leaning"]
+        assert f"reported only by the {leaning}-leaning outlet" in text

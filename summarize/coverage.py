@@ -1,0 +1,59 @@
+"""Who reports what: per outlet, and per leaning where the user gave leanings, the claims it backs
+and how many of them no other outlet (no other side) reports. Read from the finished brief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import Brief, Claim
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    source: int
+    outlet: str
+    leaning: str | None
+    backs: int  # claims that cite it
+    alone: int  # of those, claims no other outlet cites or reports
+
+
+@dataclass(frozen=True)
+class SideCoverage:
+    leaning: str
+    outlets: int
+    backs: int  # claims that cite an outlet of this leaning
+    alone: int  # of those, claims no outlet of another leaning cites or reports
+
+
+def reporting(claim: Claim) -> set[int]:
+    """Every source that states or reports the claim: cited, shown as reporting it too, or reporting it differently."""
+    return set(claim.sources) | set(claim.reported_by) | set(claim.contrasts_with)
+
+
+def outlet_coverage(brief: Brief) -> list[OutletCoverage]:
+    rows = []
+    for source in brief.sources:
+        backed = [claim for claim in brief.claims if source.id in claim.sources]
+        alone = sum(1 for claim in backed if reporting(claim) == {source.id})
+        rows.append(OutletCoverage(source.id, source.label, source.leaning, len(backed), alone))
+    return rows
+
+
+def side_coverage(brief: Brief) -> list[SideCoverage]:
+    """Empty unless the user gave a leaning for every source (a partial picture would mislead)."""
+    if not brief.sources or any(not source.leaning for source in brief.sources):
+        return []
+    leaning_of = {source.id: source.leaning for source in brief.sources}
+    rows = []
+    for leaning in dict.fromkeys(source.leaning for source in brief.sources):
+        backed = [claim for claim in brief.claims if any(leaning_of[s] == leaning for s in claim.sources)]
+        alone = sum(1 for claim in backed if {leaning_of[s] for s in reporting(claim)} == {leaning})
+        outlets = sum(1 for source in brief.sources if source.leaning == leaning)
+        rows.append(SideCoverage(leaning, outlets, len(backed), alone))
+    return rows
+
+
+def sides(claim: Claim, brief: Brief) -> list[str]:
+    """The leanings that report a claim, in the sources' order (empty without leanings)."""
+    leaning_of = {source.id: source.leaning for source in brief.sources}
+    return [leaning for leaning in dict.fromkeys(leaning_of[s] for s in sorted(reporting(claim))) if leaning]
