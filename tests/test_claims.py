@@ -97,6 +97,7 @@ def test_one_outlet_only_is_rarely_wrong(encoder):
     wrong = sum(judged) / len(judged)
     print(f"'one outlet only' wrong in {sum(judged)} of {len(judged)} labelled claims ({wrong:.0%})")
     assert len(judged) >= 30
-    # The goal is 5 %; measured 2026-11-24 it is far above (see the session note): a guard
-    # against getting worse while the looser test is improved.
-    assert wrong <= 0.35
+    # The goal is 5 %; measured 28 % on 2026-11-24, 19 % (10 of 53) on 2026-11-28 with prefix
+    # roots, a wider margin for sentences with many words in common, and headlines: a guard against
+    # getting worse while the looser test is improved.
+    assert wrong <= 0.22
