@@ -362,11 +362,6 @@ def _previous(sentence, pool):
     return before.text if before.source_id == sentence.source_id else None
 
 
-def _unedited(item):
-    key, candidate, support = item
-    return key, Candidate(candidate.base_text, candidate.base_source, candidate.base_text), support
-
-
 def is_neutral(text: str) -> bool:
     return not loaded_terms(text)
 
@@ -481,7 +476,12 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         readable = [item for item in ranked
                     if item[1].text == item[1].base_text
                     or fluency_check(fluency[item[1].text], fluency[item[1].base_text], strict=item[1].is_new).passed]
-        ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [_unedited(ranked[0])]
+        # None reads well enough: the best wording's sentence as its outlet wrote it, citing only the
+        # outlets that state that sentence (a shorter wording may have stood for more).
+        ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [
+            item for item in scored if item[1].text == ranked[0][1].base_text][:1]
+        if not ranked:
+            return None
     _, chosen, support = ranked[0]
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites. (A
     # claim only one outlet makes is shown under that outlet's name.)

@@ -130,3 +130,19 @@ def test_evidence_may_span_two_adjacent_sentences_of_an_outlet(encoder, tmp_path
     [first] = [s for s in analysis.sentences if s.text.startswith("About 4.7 million")]
     cited = {s.source_id: s for s, _ in analysis.group(first.index)[1:]}
     assert set(cited) == {2} and cited[2].spans == 2 and "36 percent" in cited[2].text
+
+
+def test_when_the_shared_core_reads_badly_the_sentence_cites_only_its_own_outlet(encoder, tmp_path):
+    """The fallback to the outlet's own sentence must not keep the citations of the shorter wording."""
+    from summarize.edit import realise
+
+    class GarbledEdits:  # the model finds every edited wording unreadable
+        def score(self, texts):
+            return [0.0 if text in CONFIRMATION["left.txt"] else -9.0 for text in texts]
+
+    for name, text in CONFIRMATION.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    analysis = analyse([tmp_path], encoder=encoder)
+    [index] = [i for i in analysis.cores if analysis.sentences[i].source_id == 1]
+    claim, _ = realise(index, analysis, encoder, GarbledEdits())
+    assert claim.text == analysis.sentences[index].text and claim.sources == (1,)
