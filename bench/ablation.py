@@ -39,10 +39,10 @@ VARIANTS = {
     "+ position prior + learned scorer": dict(OFF, position_prior=DEFAULTS.position_prior, learned_weight=1.0),
     "+ position prior + corroboration": dict(OFF, position_prior=DEFAULTS.position_prior,
                                              corroboration_bonus=DEFAULTS.corroboration_bonus),
-    "+ position prior + corroboration + learned scorer (default)": dict(
+    "+ position prior + corroboration + learned scorer": dict(
         OFF, position_prior=DEFAULTS.position_prior, corroboration_bonus=DEFAULTS.corroboration_bonus,
         learned_weight=1.0),
-    "+ all four": dict(position_prior=DEFAULTS.position_prior, corroboration_bonus=DEFAULTS.corroboration_bonus,
+    "+ all four (default)": dict(position_prior=DEFAULTS.position_prior, corroboration_bonus=DEFAULTS.corroboration_bonus,
                       learned_weight=1.0, headline_weight=1.0),
 }
 
