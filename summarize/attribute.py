@@ -272,9 +272,9 @@ def shared_roots(claim: frozenset[str] | set[str], evidence: frozenset[str] | se
     """Claim words (stems) the evidence has, or has a longer form of ("hack" in "hacker", "defiant" in
     "defiantli"): the looser test's count of words in common."""
     exact = claim & evidence
-    longer = [word for word in evidence if len(word) >= 4]
-    return len(exact) + sum(1 for word in claim - exact
-                            if len(word) >= 4 and any(other.startswith(word) or word.startswith(other) for other in longer))
+    heads = {word[:k] for word in evidence for k in range(4, len(word) + 1)}  # every evidence word's prefixes
+    return len(exact) + sum(1 for word in claim - exact if len(word) >= 4 and (
+        word in heads or any(word[:k] in evidence for k in range(4, len(word)))))
 
 
 def find_reporters(
