@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .fetch import DEFAULT_LIMITS, FetchError, Limits, fetch, is_url
 from .metadata import FEED_SUFFIXES, front_matter, read_feed, sources_file, with_fields
 from .types import Document, Skipped, Source, count_words
 
@@ -30,11 +31,12 @@ HTML_SUFFIXES = {".html", ".htm"}
 # ---------------------------------------------------------------- reading
 
 
-def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = None) -> list[Document]:
-    """Paths, folders (their text and HTML files, sorted), "-" for standard input, or Documents.
+def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = None,
+                limits: Limits = DEFAULT_LIMITS) -> list[Document]:
+    """Paths, folders (their text and HTML files, sorted), feeds, URLs, "-" for standard input, or Documents.
 
-    A missing path is an error (most likely a typo); a file that cannot be decoded is skipped with a
-    warning, and only an input list with nothing usable left fails.
+    A missing path is an error (most likely a typo); a file that cannot be decoded or a URL that gives no
+    page is skipped with a one-line warning, and only an input list with nothing usable left fails.
     """
     documents: list[Document] = []
     for item in inputs:
@@ -42,6 +44,12 @@ def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = Non
             documents.append(item)
             continue
         name = str(item)
+        if is_url(name):
+            try:
+                documents.append(fetch(name, limits))
+            except FetchError as error:
+                log.warning("skipping %s", error)
+            continue
         if name == "-":
             text = stdin if stdin is not None else sys.stdin.read()
             documents.append(Document(path="-", text=text, is_html=looks_like_html(text)))

@@ -80,7 +80,7 @@ def read_feed(path: Path) -> list[Document]:
         text = str(row.get("text") or "").strip()
         fields = _fields(row)
         if not text:
-            what = f"it has a url ({fields['url']}) but fetching pages is not supported yet" if fields.get("url") else "it has no text"
+            what = f"it has a url ({fields['url']}) but feeds of links are not fetched yet" if fields.get("url") else "it has no text"
             log.warning("skipping %s, row %d: %s", path, number, what)
             continue
         from .ingest import looks_like_html
