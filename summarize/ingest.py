@@ -67,7 +67,7 @@ def read_inputs(inputs: Iterable[str | Path | Document], stdin: str | None = Non
         else:
             files = [path]
         if not path.is_dir() and path.suffix.lower() in FEED_SUFFIXES:
-            documents.extend(read_feed(path))  # one article per line or row
+            documents.extend(read_feed(path, limits))  # one article per line or row
             continue
         described = sources_file(path if path.is_dir() else path.parent)
         for file in files:

@@ -73,15 +73,25 @@ def sources_file(folder: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-def read_feed(path: Path) -> list[Document]:
-    """One Document per line (.jsonl) or row (.csv) that holds a `text`."""
+def read_feed(path: Path, limits=None) -> list[Document]:
+    """One Document per line (.jsonl) or row (.csv): its `text`, or the page at its `url` (the row's
+    fields beat the page's). A row that gives no text is skipped with a warning."""
+    from .fetch import DEFAULT_LIMITS, FetchError, fetch, is_url
+
     documents = []
     for number, row in _rows(path):
         text = str(row.get("text") or "").strip()
         fields = _fields(row)
+        if not text and is_url(fields.get("url")):
+            try:
+                page = fetch(fields["url"], limits or DEFAULT_LIMITS)
+            except FetchError as error:
+                log.warning("skipping %s, row %d: %s", path, number, error)
+                continue
+            documents.append(replace(page, path=f"{path}#{number}", **fields))
+            continue
         if not text:
-            what = f"it has a url ({fields['url']}) but feeds of links are not fetched yet" if fields.get("url") else "it has no text"
-            log.warning("skipping %s, row %d: %s", path, number, what)
+            log.warning("skipping %s, row %d: it has no text and no URL", path, number)
             continue
         from .ingest import looks_like_html
 

@@ -99,6 +99,13 @@ def test_urls_and_files_mix_and_a_failing_url_is_skipped(server, tmp_path, caplo
     assert any("/missing: HTTP 404" in record.getMessage() for record in caplog.records)
 
 
+def test_a_feed_row_may_give_a_url_instead_of_text(server, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(f'{{"url": "{server}/a", "leaning": "centre"}}\n{{"url": "{server}/missing"}}\n', encoding="utf-8")
+    [document] = read_inputs([feed])
+    assert (document.outlet, document.leaning, document.url) == ("Harbour Times", "centre", f"{server}/a")
+
+
 def test_cli_brief_of_urls(server):
     result = CliRunner().invoke(cli, ["brief", f"{server}/a", f"{server}/b", f"{server}/pdf", "--words", "60", "--no-model"])
     assert result.exit_code == 0, result.output

@@ -45,7 +45,7 @@ def test_a_sources_file_describes_the_files_of_its_folder(tmp_path):
 def test_a_feed_is_one_article_per_row(tmp_path, kind):
     rows = [{"text": STORY, "outlet": "Daily Ledger", "leaning": "left", "title": "Budget passes"},
             {"text": STORY.replace("Tuesday", "Wednesday"), "outlet": "Evening Post", "leaning": "right"},
-            {"url": "https://example.org/only-a-link", "outlet": "Linked"}]
+            {"outlet": "No Text"}]
     feed = tmp_path / f"feed.{kind}"
     if kind == "jsonl":
         feed.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
