@@ -12,7 +12,7 @@ from . import __version__
 from .config import DEFAULTS
 from .errors import SummarizeError
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "html")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,7 +42,7 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 @click.option("--sentences", "-s", type=click.IntRange(min=1), default=None,
               help="Number of claims instead of a word budget.")
 @click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="Markdown for reading, JSON for programs.")
+              help="Markdown for reading, JSON for programs, HTML: one self-contained page (citations show their evidence).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -88,7 +88,12 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
                        propose=propose)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
-        text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)
+        if output_format == "html":
+            from .html import to_html
+
+            text = to_html(result, show_edits=show_edits)
+        else:
+            text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)
         _emit(text, output, force)
     except SummarizeError as error:
         raise click.ClickException(str(error)) from None
@@ -100,7 +105,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
 @cli.command("check")
 @click.argument("claim")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS + ("text",)), default="text",
+@click.option("--format", "-f", "output_format", type=click.Choice(("md", "json", "text")), default="text",
               show_default=True, help="Plain text, or JSON for programs.")
 def check_command(claim: str, inputs: tuple[str, ...], output_format: str) -> None:
     """Check CLAIM against INPUTS: which sources state it, with the evidence and every failed check.
