@@ -66,14 +66,16 @@ def fetch(url: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     return Document(path=url, text=text, is_html=True, **page_metadata(text, final_url))
 
 
-def page_metadata(html: str, url: str) -> dict[str, str]:
-    """Outlet (site name), headline, date and canonical URL as the page states them; absent ones left out."""
+def page_metadata(html: str, url: str | None = None) -> dict[str, str]:
+    """Outlet (site name), headline, author, date and canonical URL as the page states them (its meta
+    tags: og:site_name, article:published_time, the canonical link); absent ones left out."""
     from trafilatura import extract_metadata
 
     found = extract_metadata(html, default_url=url)
     fields = {
         "outlet": getattr(found, "sitename", None),
         "title": getattr(found, "title", None),
+        "author": getattr(found, "author", None),
         "date": getattr(found, "date", None),
         "url": getattr(found, "url", None) or url,
     }

@@ -97,8 +97,11 @@ def _read_file(path: Path) -> Document | None:
     else:
         text = data.decode("latin-1")
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
-    fields: dict[str, str] = {}
-    if not is_html:
+    if is_html:  # a saved page: its own meta tags (site name, date, canonical link)
+        from .fetch import page_metadata
+
+        fields = page_metadata(text)
+    else:
         fields, text = front_matter(text, str(path))
     return Document(path=str(path), text=text, is_html=is_html, **fields)
 
@@ -495,6 +498,7 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
                 url=given.url,
                 date=given.date,
                 leaning=given.leaning,
+                author=given.author,
             )
         )
     if not sources:

@@ -21,7 +21,7 @@ from .types import Document
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("outlet", "url", "date", "leaning", "title")
+FIELDS = ("outlet", "url", "date", "leaning", "title", "author")
 FEED_SUFFIXES = {".jsonl", ".csv"}
 SOURCES_FILES = ("sources.csv", "sources.jsonl")
 
@@ -52,8 +52,9 @@ def front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
 
 
 def with_fields(document: Document, fields: dict[str, str]) -> Document:
-    """The document with the given metadata; fields it already has are kept (the file's own wins)."""
-    known = {name: value for name, value in fields.items() if getattr(document, name) in (None, "")}
+    """The document with the given metadata (from a sources file). A text file's own front matter wins;
+    a page's meta tags do not (the user's file says what the user knows)."""
+    known = {name: value for name, value in fields.items() if document.is_html or getattr(document, name) in (None, "")}
     return replace(document, **known) if known else document
 
 

@@ -25,7 +25,7 @@ def to_dict(brief: Brief) -> dict:
         "sources": [
             {"id": s.id, "name": s.name, "title": s.title, "path": s.path, "words": s.words,
              **{key: value for key, value in (("outlet", s.name if s.named else None), ("url", s.url), ("date", s.date),
-                                              ("leaning", s.leaning)) if value}}
+                                              ("leaning", s.leaning), ("author", s.author)) if value}}
             for s in brief.sources
         ],
         "claims": [

@@ -21,6 +21,7 @@ class Document:
     url: str | None = None
     date: str | None = None
     leaning: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Source:
     url: str | None = None
     date: str | None = None
     leaning: str | None = None  # as the user calls it ("left", "centre-right"); never rated by us
+    author: str | None = None
 
     @property
     def text(self) -> str:

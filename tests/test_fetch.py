@@ -15,6 +15,7 @@ from summarize.ingest import ingest, read_inputs
 def page(site: str, title: str, body: str) -> bytes:
     return f"""<!doctype html><html><head><title>{title} | {site}</title>
 <meta property="og:site_name" content="{site}"><meta property="og:title" content="{title}">
+<meta name="author" content="Ann Lee">
 <meta property="article:published_time" content="2026-11-24T08:00:00Z">
 <link rel="canonical" href="https://news.example/{title.split()[0].lower()}"></head>
 <body><nav>Home | World | Sport</nav><article><h1>{title}</h1>{body}</article>
@@ -68,7 +69,7 @@ def server():
 def test_a_page_brings_its_text_and_metadata(server):
     document = fetch(f"{server}/a")
     assert document.is_html and document.outlet == "Harbour Times"
-    assert document.title == "Council passes budget" and document.date == "2026-11-24"
+    assert document.title == "Council passes budget" and document.date == "2026-11-24" and document.author == "Ann Lee"
     assert document.url == "https://news.example/council"  # the canonical link
     [source] = ingest([document])
     assert source.name == "Harbour Times" and "four-hour debate" in source.text and "Home | World" not in source.text

@@ -41,6 +41,21 @@ def test_a_sources_file_describes_the_files_of_its_folder(tmp_path):
     assert (two.name, two.leaning) == ("Own Name", "right")  # the file's own front matter wins; the rest is added
 
 
+def test_a_saved_page_brings_its_meta_tags_and_a_sources_jsonl_beats_them(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<html><head><meta property="og:site_name" content="Harbour Times"><meta name="author" content="Ann Lee">'
+        '<meta property="article:published_time" content="2026-11-24T08:00:00Z">'
+        '<link rel="canonical" href="https://news.example/budget"><title>Council passes budget</title></head>'
+        f"<body><article><h1>Council passes budget</h1><p>{STORY}</p></article></body></html>", encoding="utf-8")
+    [source] = ingest(read_inputs([tmp_path / "page.html"]))
+    assert (source.name, source.author, source.date, source.url) == (
+        "Harbour Times", "Ann Lee", "2026-11-24", "https://news.example/budget")
+    (tmp_path / "sources.jsonl").write_text('{"file": "page.html", "outlet": "Harbour Times Online", "leaning": "centre"}\n',
+                                            encoding="utf-8")
+    [source] = ingest(read_inputs([tmp_path]))
+    assert (source.name, source.leaning, source.author) == ("Harbour Times Online", "centre", "Ann Lee")
+
+
 @pytest.mark.parametrize("kind", ["jsonl", "csv"])
 def test_a_feed_is_one_article_per_row(tmp_path, kind):
     rows = [{"text": STORY, "outlet": "Daily Ledger", "leaning": "left", "title": "Budget passes"},
