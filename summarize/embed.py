@@ -36,7 +36,8 @@ def default_model_dir() -> Path:
 class Encoder:
     """Encodes sentences to unit vectors: `encode(texts)[i] @ encode(texts)[j]` is their cosine."""
 
-    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False):
+    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False,
+                 cache: bool = True):
         import torch
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -57,12 +58,27 @@ class Encoder:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         self.model = model
         self._torch = torch
+        self.cache = _cache_for(self.model_dir, quantize) if cache else None
         log.debug("loaded %s in %.2f s", self.model_dir, time.perf_counter() - started)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """float32 array of shape (len(texts), 384), rows of unit length, in the order given."""
+        """float32 array of shape (len(texts), 384), rows of unit length, in the order given. Sentences
+        embedded before (by any run, with this model) come from the persistent cache."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        if self.cache is None:
+            return self._encode(texts)
+        cached = self.cache.get(texts)
+        missing = [i for i in range(len(texts)) if i not in cached]
+        vectors = np.empty((len(texts), 384), dtype=np.float32)
+        for i, vector in cached.items():
+            vectors[i] = vector
+        if missing:
+            vectors[missing] = self._encode([texts[i] for i in missing])
+        self.cache.put([texts[i] for i in missing], vectors[missing], hits=[texts[i] for i in cached])
+        return vectors
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         torch = self._torch
         tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)
         ids, masks = tokens["input_ids"], tokens["attention_mask"]
@@ -80,6 +96,17 @@ class Encoder:
                 pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
                 vectors[batch_index] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
         return vectors
+
+
+def _cache_for(model_dir: Path, quantize: bool):
+    """The vector cache of this model: keyed by its weights (path, size, time) so a new model never
+    reads an old one's vectors."""
+    from .config import cache_dir
+    from .vector_cache import VectorCache
+
+    weights = sorted(model_dir.glob("*.safetensors")) or sorted(model_dir.glob("*.bin"))
+    stamp = ";".join(f"{w.resolve()}:{w.stat().st_size}:{int(w.stat().st_mtime)}" for w in weights)
+    return VectorCache(cache_dir() / "embeddings.sqlite3", f"{stamp};int8={quantize};max_tokens={MAX_TOKENS}")
 
 
 _shared: dict[tuple[str, bool], Encoder] = {}

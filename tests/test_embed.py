@@ -48,3 +48,64 @@ def test_quantized_encoder_stays_close():
     quantized = Encoder(quantize=True).encode(SENTENCES)
     exact = Encoder().encode(SENTENCES)
     assert np.min(np.sum(quantized * exact, axis=1)) > 0.9
+
+
+def test_vectors_come_back_from_the_persistent_cache(encoder, monkeypatch):
+    from summarize.embed import Encoder
+
+    texts = ["The council approved the budget on Tuesday.", "Bus spending rises by a tenth."]
+    first = encoder.encode(texts)
+    again = Encoder()  # a new process would load a new encoder; the cache is on disk
+
+    def no_model(_texts):
+        raise AssertionError("the model ran for cached sentences")
+
+    monkeypatch.setattr(again, "_encode", no_model)
+    assert np.array_equal(again.encode(texts), first)
+
+
+def test_the_cache_is_bounded_and_keeps_the_most_recently_used(tmp_path):
+    from summarize.vector_cache import VectorCache
+
+    cache = VectorCache(tmp_path / "v.sqlite3", "model-a", max_entries=3)
+    vectors = np.eye(5, 384, dtype=np.float32)
+    for i in range(5):
+        cache.put([f"s{i}"], vectors[i:i + 1])
+    assert sorted(cache.get([f"s{i}" for i in range(5)])) == [2, 3, 4]
+    assert VectorCache(tmp_path / "v.sqlite3", "model-b").get(["s4"]) == {}  # another model never reads them
+
+
+def test_runs_writing_at_once_are_safe(tmp_path):
+    import threading
+
+    from summarize.vector_cache import VectorCache
+
+    errors = []
+
+    def writer(n):
+        try:
+            cache = VectorCache(tmp_path / "v.sqlite3", "m")
+            for i in range(20):
+                cache.put([f"{n}-{i}"], np.full((1, 384), n, dtype=np.float32))
+            assert not cache._failed
+        except Exception as error:  # noqa: BLE001 (collected, asserted below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    found = VectorCache(tmp_path / "v.sqlite3", "m").get([f"{n}-{i}" for n in range(4) for i in range(20)])
+    assert len(found) == 80
+
+
+def test_a_broken_cache_never_breaks_the_brief(tmp_path, caplog):
+    from summarize.vector_cache import VectorCache
+
+    (tmp_path / "v.sqlite3").write_bytes(b"this is not a database" * 100)
+    cache = VectorCache(tmp_path / "v.sqlite3", "m")
+    assert cache.get(["x"]) == {}
+    cache.put(["x"], np.zeros((1, 384), dtype=np.float32))
+    assert any("embedding cache off" in record.getMessage() for record in caplog.records)

@@ -1,0 +1,93 @@
+"""A persistent embedding cache: (model, sentence) → vector, in the user cache dir.
+
+A person runs the tool on the same articles many times (another length, another format); each run
+would embed the same sentences again. sqlite (the standard library's) keeps the vectors: safe when two
+runs write at once (WAL journal, a busy timeout), bounded in size (the least recently used rows go), and
+never a reason for a brief to fail: any error switches the cache off for the process with one warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import time
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MAX_ENTRIES = 300_000  # ~470 MB of float32 384-d vectors at most; a day of a newsroom's coverage fits
+DIMENSIONS = 384
+
+
+class VectorCache:
+    def __init__(self, path: Path, model_id: str, max_entries: int = MAX_ENTRIES):
+        self.path = Path(path)
+        self.model_id = model_id
+        self.max_entries = max_entries
+        self._db: sqlite3.Connection | None = None
+        self._failed = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._failed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)")
+                self._db = db
+            except (sqlite3.Error, OSError) as error:
+                self._disable(error)
+        return self._db
+
+    def _disable(self, error: Exception) -> None:
+        log.warning("embedding cache off for this run (%s: %s)", self.path, error)
+        self._failed, self._db = True, None
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.sha1(f"{self.model_id}\0{text}".encode()).digest()
+
+    def get(self, texts: list[str]) -> dict[int, np.ndarray]:
+        """Index in `texts` → cached vector, for the texts the cache holds."""
+        db = self._connect()
+        if db is None or not texts:
+            return {}
+        keys = [self._key(text) for text in texts]
+        found: dict[bytes, np.ndarray] = {}
+        try:
+            for start in range(0, len(keys), 500):  # sqlite's limit on query parameters
+                chunk = keys[start:start + 500]
+                rows = db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (DIMENSIONS,):
+                        found[key] = vector
+        except sqlite3.Error as error:
+            self._disable(error)
+            return {}
+        return {i: found[key] for i, key in enumerate(keys) if key in found}
+
+    def put(self, texts: list[str], vectors: np.ndarray, hits: list[str] = ()) -> None:
+        """Store new vectors and mark `hits` as used now; then keep only the `max_entries` most recent."""
+        db = self._connect()
+        if db is None:
+            return
+        now = time.time()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)",
+                           [(self._key(t), np.asarray(v, dtype=np.float32).tobytes(), now) for t, v in zip(texts, vectors)])
+            db.executemany("UPDATE vectors SET used = ? WHERE key = ?", [(now, self._key(t)) for t in hits])
+            (count,) = db.execute("SELECT COUNT(*) FROM vectors").fetchone()
+            if count > self.max_entries:
+                db.execute("DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)",
+                           (count - self.max_entries,))
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self._disable(error)
