@@ -221,36 +221,26 @@ def find_support(
     With `both_ways`, also a sentence the claim states (a less detailed report of the same fact): its
     wording may then stand for both outlets. Such a group offers wordings, never citations.
     """
-    cosines = vectors @ vectors[claim.index]
-    best: dict[int, tuple[Sentence, float]] = {}
-    words = lexicon.words[claim.index]
-    for index in np.flatnonzero(cosines >= settings.report_similarity):  # the cheap test first
-        if sentences[index].source_id == claim.source_id:
-            continue
-        cosine = float(cosines[index])
-        found = stating(claim.text, words, index, cosine, sentences, lexicon, settings, both_ways)
-        if found is None:
-            continue
-        if found.source_id not in best or (found.spans, -cosine) < (best[found.source_id][0].spans, -best[found.source_id][1]):
-            best[found.source_id] = (found, cosine)  # one sentence before two, then the closest
+    best = sources_stating(claim.text, vectors[claim.index], claim.source_id, sentences, vectors, lexicon, settings,
+                           both_ways)
     return [(claim, 1.0)] + sorted(best.values(), key=lambda match: match[0].source_id)
 
 
 def sources_stating(text: str, vector: np.ndarray, own_source: int, sentences: list[Sentence], vectors: np.ndarray,
-                    lexicon: Lexicon, settings: Settings) -> dict[int, tuple[Sentence, float]]:
-    """For a text that is not one of the sentences (a shorter wording of one): the best sentence of each
-    other source that states it, by the same strict test as `find_support`."""
+                    lexicon: Lexicon, settings: Settings, both_ways: bool = False) -> dict[int, tuple[Sentence, float]]:
+    """Source id -> the best sentence (or two adjacent ones) of each other source that states `text`,
+    with its cosine; `text` may be one of the sentences or a shorter wording of one."""
     cosines = vectors @ vector
     words = content_words(text)
     best: dict[int, tuple[Sentence, float]] = {}
-    for index in np.flatnonzero(cosines >= settings.report_similarity):
+    for index in np.flatnonzero(cosines >= settings.report_similarity):  # the cheap test first
         if sentences[index].source_id == own_source:
             continue
         cosine = float(cosines[index])
-        found = stating(text, words, index, cosine, sentences, lexicon, settings)
+        found = stating(text, words, index, cosine, sentences, lexicon, settings, both_ways)
         if found is not None and (found.source_id not in best or
                                   (found.spans, -cosine) < (best[found.source_id][0].spans, -best[found.source_id][1])):
-            best[found.source_id] = (found, cosine)
+            best[found.source_id] = (found, cosine)  # one sentence before two, then the closest
     return best
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from dataclasses import dataclass
 
-from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, same_claim, stating
+from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, stating
 from .config import Settings
 from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
