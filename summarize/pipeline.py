@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .attribute import STOPWORDS, Lexicon, content_words, find_reporters, find_support, polarity_conflict, sources_stating
+from .attribute import (REPORT_MARGIN, STOPWORDS, Lexicon, content_words, find_reporters, find_support, polarity_conflict,
+                        sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -51,8 +52,7 @@ class Analysis:
     groups: dict[int, list] = field(default_factory=dict, repr=False, compare=False)  # candidate -> find_support
     titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
     skipped: tuple[Skipped, ...] = ()
-    reporters_of: dict[int, set[int]] = field(default_factory=dict, repr=False, compare=False)
-    agreeing_of: dict[int, set[int]] = field(default_factory=dict, repr=False, compare=False)
+    reporters_of: dict[tuple[int, float], set[int]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
@@ -100,22 +100,19 @@ class Analysis:
         among = set(indices)
         return sorted({tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among})
 
-    def reporters(self, index: int) -> set[int]:
+    def reporters(self, index: int, margin: float = REPORT_MARGIN) -> set[int]:
         """Every source that reports sentence `index` at all, its own included (the looser test)."""
-        if index not in self.reporters_of:
+        key = (index, margin)
+        if key not in self.reporters_of:
             found = find_reporters(self.sentences[index], list(self.sentences), self.vectors, self.lexicon,
-                                   self.settings, self.titles)
-            self.reporters_of[index] = found | {s.source_id for s, _ in self.group(index)}
-        return self.reporters_of[index]
+                                   self.settings, self.titles, margin=margin)
+            self.reporters_of[key] = found | {s.source_id for s, _ in self.group(index)}
+        return self.reporters_of[key]
 
     def agreeing(self, index: int) -> set[int]:
         """Sources that report sentence `index` in a close sentence (the looser test without its wider
         margin): what selection counts as agreement, and the learned scorer was fitted on."""
-        if index not in self.agreeing_of:
-            found = find_reporters(self.sentences[index], list(self.sentences), self.vectors, self.lexicon,
-                                   self.settings, self.titles, margin=0.0)
-            self.agreeing_of[index] = found | {s.source_id for s, _ in self.group(index)}
-        return self.agreeing_of[index]
+        return self.reporters(index, margin=0.0)
 
     def section(self, cited: Iterable[int], index: int) -> str:
         """"summary" when another outlet reports the claim (cited or not) or there is one source."""
@@ -243,6 +240,7 @@ def select(
     if given is None and words is not None and sentences is None and settings.selection == "concepts":
         order = [i for i in (analysis.ranked or order) if i not in contrast]
         sizes = {i: analysis.claim_words(i) for i in order}
+        same_claims = analysis.same_claims(order[:MAX_CANDIDATES])
         # At least one claim the outlets agree on: reported in a close sentence, else at all (the looser
         # test alone, on every candidate, costs dev ROUGE-2: NeuS 16.0 → 14.6).
         agreed: set[int] = set()
@@ -253,7 +251,7 @@ def select(
                           headlines=[title for title, _ in analysis.titles.values()],
                           corroboration={i: analysis.outlets(i) - 1 for i in order[:MAX_CANDIDATES]},
                           lengths=sizes, texts={i: core.text for i, core in analysis.cores.items()},
-                          exclusive=analysis.same_claims(order[:MAX_CANDIDATES]))
+                          exclusive=same_claims)
         if agreed and min(sizes[i] for i in agreed) > words:
             words = min(sizes[i] for i in agreed)  # a short budget runs over by one claim the outlets agree on
         chosen = set(program(words))
@@ -263,7 +261,7 @@ def select(
         # Then whole sentences fill what the program left (a knapsack pass, not stop at the first misfit),
         # none repeating a chosen one.
         left = words - sum(sizes[i] for i in chosen)
-        stated = {frozenset(pair) for pair in analysis.same_claims(order[:MAX_CANDIDATES])}
+        stated = {frozenset(pair) for pair in same_claims}
         for i in order:
             if left < settings.min_sentence_words:
                 break
