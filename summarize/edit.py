@@ -143,16 +143,16 @@ def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
             found.setdefault(start, edits)
         for match in _CLAUSE_BREAK.finditer(start):
             head, tail = start[: match.start()], start[match.end():]
+            body = head[lead.end():] if start == text and lead else head  # the clause structure after "On Monday,"
             if count_words(head) < MIN_CORE_WORDS or head.count("“") != head.count("”") or head.count('"') % 2:
                 continue
             if _KEEPS_MEANING.search(tail) or is_attributed(tail) or _JUDGEMENT.search(tail) or any(q in tail for q in "“”\""):
                 continue
             # An open appositive ("John Smith, the former mayor") or a verb left in the tail ("…, was
             # arrested") leaves a fragment without its verb.
-            if (head.count(",") - (1 if start == text and lead else 0)) % 2 or head.count("—") % 2 or head.count("–") % 2 \
-                    or _VERB_FIRST.match(tail):
+            if body.count(",") % 2 or head.count("—") % 2 or head.count("–") % 2 or _VERB_FIRST.match(tail):
                 continue
-            clauses = re.split(r",\s+|;\s+|\s[—–]\s", head[lead.end():] if start == text and lead else head)
+            clauses = re.split(r",\s+|;\s+|\s[—–]\s", body)
             last_clause = clauses[-1]
             if len(clauses) > 1 and re.match(r"(?:a|an|the|\d+)\b|[A-Z][\w.-]*[’']s\b", last_clause):
                 continue  # the head ends on an appositive: the main clause goes on in the tail
