@@ -309,8 +309,10 @@ def clean_document(document: Document) -> Cleaned:
     _mark_duplicates(lines)
     for line in lines:
         if line.reason is None and not is_prose(line):
-            line.reason = "not prose (heading, caption or fragment)"
-    _keep_list_items(lines)
+            line.reason = _FRAGMENT
+    prose = [line.reason is None for line in lines]  # before either pass keeps more
+    _keep_list_items(lines, prose)
+    _keep_questions(lines, prose)
     _cut_footer(lines)
     return Cleaned(path=document.path, title=title or "", outlet=outlet, lines=lines)
 
@@ -363,17 +365,16 @@ def _take_title(lines: list[Line]) -> str | None:
 FIRST_WORDS = " …"  # marks a title made of the body's first words: a label, not a headline
 
 
-def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
-    """Items of a list inside a story ("Canadian hammer thrower Robin Lyons dropped from team after …")
-    are news without a full stop: lines of 8+ words in a run of such lines with prose within `reach`
-    lines before and after the run stay. So do questions the story asks ("Why does it matter?"): a
-    question of 3+ words between prose paragraphs. Headings and captions are shorter; a list of related
-    links comes after the story, not inside it."""
-    prose = [line.reason is None for line in lines]
-    fragment = "not prose (heading, caption or fragment)"
+_FRAGMENT = "not prose (heading, caption or fragment)"
 
+
+def _keep_list_items(lines: list[Line], prose: list[bool], reach: int = 3) -> None:
+    """Items of a list inside a story ("Canadian hammer thrower Robin Lyons dropped from team after …")
+    are news without a full stop: lines of 8+ words in a run of such lines with prose (`prose[i]`)
+    within `reach` lines before and after the run stay. Headings and captions are shorter; a list of
+    related links comes after the story, not inside it."""
     def item(line: Line) -> bool:
-        return line.reason == fragment and line.words >= 8 and not line.text.endswith("?")
+        return line.reason == _FRAGMENT and line.words >= 8 and not line.text.endswith("?")
 
     i = 0
     while i < len(lines):
@@ -383,7 +384,7 @@ def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
         end = i
         # A run of items, perhaps with a short subheading between them ("Olympians caught doping:").
         while end + 1 < len(lines) and (item(lines[end + 1]) or (
-                lines[end + 1].reason == fragment and end + 2 < len(lines) and item(lines[end + 2]))):
+                lines[end + 1].reason == _FRAGMENT and end + 2 < len(lines) and item(lines[end + 2]))):
             end += 1
         # A list the story announces ("Following is the list …:", "Olympians caught doping:") may end it.
         announced = any(line.text.rstrip().endswith(":") for line in lines[max(0, i - 2):i])
@@ -392,16 +393,23 @@ def _keep_list_items(lines: list[Line], reach: int = 3) -> None:
                 if item(line):
                     line.reason = None
         i = end + 1
+
+
+def _keep_questions(lines: list[Line], prose: list[bool]) -> None:
+    """Questions the story asks ("Why does it matter?"): 3+ words, prose after them and before them (or
+    the story opens with them), and in a story with subheadings only a question that refers back."""
     def inside(i: int) -> bool:
         return any(prose[max(0, i - 2):i]) and any(prose[i + 1:i + 3])
 
     # A story with subheadings ("Some harsh reality for the US") may ask its subheadings too.
-    subheadings = any(line.reason == fragment and inside(i) and not line.text.rstrip(CLOSE_QUOTES + " ").endswith(tuple(TERMINAL))
+    subheadings = any(line.reason == _FRAGMENT and inside(i) and not line.text.rstrip(CLOSE_QUOTES + " ").endswith(tuple(TERMINAL))
                       for i, line in enumerate(lines))
     for i, line in enumerate(lines):
-        if line.reason == fragment and line.text.rstrip(CLOSE_QUOTES + " ").endswith("?") and line.words >= 3 \
-                and (not subheadings or _REFERS_BACK.search(line.text) or line.text.startswith("Q:")) and not re.search(r"\s[-–—]\s", line.text) and any(prose[i + 1:i + 3]) \
-                and (any(prose[max(0, i - 2):i]) or not any(prose[:i])):  # the story may open with it
+        if line.reason != _FRAGMENT or not line.text.rstrip(CLOSE_QUOTES + " ").endswith("?") or line.words < 3:
+            continue
+        refers_back = not subheadings or _REFERS_BACK.search(line.text) or line.text.startswith("Q:")
+        placed = any(prose[i + 1:i + 3]) and (any(prose[max(0, i - 2):i]) or not any(prose[:i]))  # may open the story
+        if refers_back and not re.search(r"\s[-–—]\s", line.text) and placed:
             line.reason = None
 
 
@@ -511,7 +519,7 @@ def _keep_something(document: Cleaned) -> None:
     only shape or repetition ruled out (not a chrome pattern) are kept. The headline stays the headline."""
     if document.body:
         return
-    soft = {"not prose (heading, caption or fragment)", "repeated across sources", "footer"}
+    soft = {_FRAGMENT, "repeated across sources", "footer"}
     rescued = [line for line in document.lines if line.reason in soft and line.words >= 8]
     for line in rescued:
         line.reason = None
