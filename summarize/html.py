@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .coverage import outlet_coverage, reporting, side_coverage, sides
-from .render import describe_edit
+from .coverage import outlet_coverage, side_coverage
+from .render import claim_notes, describe_edit
 from .types import Brief, Claim
 
 STYLE = """
@@ -50,7 +50,8 @@ def to_html(brief: Brief, show_edits: bool = False) -> str:
         parts.append("<ul class=\"claims\">")
         for claim in claims:
             lead = f"<span class=\"outlet\">{escape(names[claim.sources[0]])}:</span> " if section == "differences" else ""
-            notes = _notes(claim, brief, known_sides)
+            notes = "".join(f" <span class=\"note\">({escape(note)})</span>"
+                            for note in claim_notes(claim, brief, bool(known_sides)))
             edits = ""
             if show_edits and claim.edits:
                 listed = "".join(f"<li>{escape(describe_edit(edit))}</li>" for edit in claim.edits)
@@ -90,16 +91,3 @@ def _citations(claim: Claim, names: dict[int, str], number: int) -> str:
                      f"[{source}]{tip}</a>")
     return "".join(links)
 
-
-def _notes(claim: Claim, brief: Brief, known_sides) -> str:
-    notes = []
-    if claim.contrasts_with:
-        notes.append("reported differently by " + "".join(f"[{s}]" for s in claim.contrasts_with))
-    if claim.reported_by:
-        notes.append("also reported by " + "".join(f"[{s}]" for s in claim.reported_by))
-    reported = sides(claim, brief) if known_sides else []
-    if reported and claim.section == "summary":
-        notes.append(", ".join(reported))
-    elif reported and not claim.contrasts_with and len(reporting(claim)) == 1:
-        notes.append(f"reported only by the {reported[0]}-leaning outlet")
-    return "".join(f" <span class=\"note\">({escape(note)})</span>" for note in notes)

@@ -76,6 +76,22 @@ def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
 
 
+def claim_notes(claim: Claim, brief: Brief, leanings: bool) -> list[str]:
+    """What the reader is told beside a claim's citations: who reports it differently, who reports it in
+    words too different to cite, and with `leanings` (every source has one) which sides report it."""
+    notes = []
+    if claim.contrasts_with:
+        notes.append("reported differently by " + "".join(f"[{s}]" for s in claim.contrasts_with))
+    if claim.reported_by:
+        notes.append("also reported by " + "".join(f"[{s}]" for s in claim.reported_by))
+    reported = sides(claim, brief) if leanings else []
+    if reported and claim.section == "summary":
+        notes.append(", ".join(reported))
+    elif reported and not claim.contrasts_with and len(reporting(claim)) == 1:
+        notes.append(f"reported only by the {reported[0]}-leaning outlet")
+    return notes
+
+
 def citations(claim: Claim) -> str:
     return "".join(f"[{source}]" for source in claim.sources)
 
@@ -100,15 +116,7 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
             lines += ["Reported by one outlet only, or reported differently, each in its outlet's words:", ""]
         for claim in claims:
             lead = f"**{names[claim.sources[0]]}:** " if heading != "Summary" else ""
-            differs = "".join(f"[{s}]" for s in claim.contrasts_with)
-            note = f" *(reported differently by {differs})*" if differs else ""
-            if claim.reported_by:  # other outlets report it in words too different to cite for this wording
-                note += " *(also reported by " + "".join(f"[{s}]" for s in claim.reported_by) + ")*"
-            reported = sides(claim, brief) if side_rows else []
-            if heading == "Summary" and reported:
-                note += " *(" + ", ".join(reported) + ")*"
-            elif reported and not differs and len(reporting(claim)) == 1:
-                note += f" *(reported only by the {reported[0]}-leaning outlet)*"
+            note = "".join(f" *({text})*" for text in claim_notes(claim, brief, bool(side_rows)))
             lines.append(f"- {lead}{claim.text} {citations(claim)}{note}")
             if show_edits and claim.edits:
                 lines.append(f"  - *edited from [{claim.evidence[0].source}]:* " + "; ".join(describe_edit(e) for e in claim.edits))
