@@ -44,11 +44,15 @@ def _stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@lru_cache(maxsize=65536)  # every pair test asks again for the same sentences' words
 def content_words(text: str) -> frozenset[str]:
     """Stemmed words that carry content: no stopwords, no possessive endings."""
     words = set()
     for token in _WORD.findall(text):
-        token = re.sub(r"[’']s$", "", token.lower())
+        token = _POSSESSIVE.sub("", token.lower())
         if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
             continue
         words.add(_stem(token))

@@ -79,13 +79,10 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     from .render import to_json, to_markdown
 
     started = time.perf_counter()
-    import torch
-
-    torch.manual_seed(seed)
     if propose and (no_model or extractive):
         raise click.UsageError("--propose needs the model and the abstractive stage (drop --no-model/--extractive)")
     settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion,
-                       propose=propose)
+                       propose=propose, seed=seed)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
         if output_format == "html":

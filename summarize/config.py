@@ -68,6 +68,7 @@ class Settings:
     use_model: bool = True
     model: str | None = None
     propose: bool = False  # the model also writes one candidate wording per claim (verified like any edit)
+    seed: int = 0  # torch's seed, set when the model loads (scoring and greedy decoding are deterministic anyway)
     embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)
 
 

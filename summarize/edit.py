@@ -371,6 +371,8 @@ def is_neutral(text: str) -> bool:
 def _new_sentences(group, settings, scorer) -> list[Candidate]:
     """Sentences no outlet wrote, as candidates (each a base sentence plus edits naming their outlets):
     word-graph fusions with `--fusion aggressive`, the model's own wording with `--propose`."""
+    if settings.fusion != "aggressive" and not (settings.propose and scorer is not None):
+        return []  # (fuse and networkx load only when used)
     from .fuse import as_candidate, fuse
 
     texts = {sentence.source_id: sentence.text for sentence, _ in group}

@@ -38,28 +38,43 @@ class Encoder:
 
     def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False,
                  cache: bool = True):
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # stderr is for our messages; a weight-loading bar is noise
-
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        if not (self.model_dir / "config.json").exists():
+            raise ModelError(f"cannot load the embedding model from {self.model_dir}: no config.json there")
         self.batch_size = batch_size
-        started = time.perf_counter()
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, local_files_only=True)
-            model = AutoModel.from_pretrained(self.model_dir, local_files_only=True)
-        except (OSError, ValueError) as error:
-            raise ModelError(f"cannot load the embedding model from {self.model_dir}: {error}") from error
-        model.eval()
-        if quantize:
-            # int8 dynamic quantization of the Linear layers: ~2.5x faster on CPU, cosines move by ~0.01.
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        self.model = model
-        self._torch = torch
+        self.quantize = quantize
+        self._loaded = None
         self.cache = _cache_for(self.model_dir, quantize) if cache else None
-        log.debug("loaded %s in %.2f s", self.model_dir, time.perf_counter() - started)
+
+    # The model loads on first use: when every sentence is in the cache, torch is never imported.
+    @property
+    def tokenizer(self):
+        return self._load()[0]
+
+    @property
+    def model(self):
+        return self._load()[1]
+
+    def _load(self):
+        if self._loaded is None:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # stderr is for our messages; a weight-loading bar is noise
+            started = time.perf_counter()
+            try:
+                tokenizer = AutoTokenizer.from_pretrained(self.model_dir, local_files_only=True)
+                model = AutoModel.from_pretrained(self.model_dir, local_files_only=True)
+            except (OSError, ValueError) as error:
+                raise ModelError(f"cannot load the embedding model from {self.model_dir}: {error}") from error
+            model.eval()
+            if self.quantize:
+                # int8 dynamic quantization of the Linear layers: ~2.5x faster on CPU, cosines move by ~0.01.
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            self._loaded = (tokenizer, model, torch)
+            log.debug("loaded %s in %.2f s", self.model_dir, time.perf_counter() - started)
+        return self._loaded
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """float32 array of shape (len(texts), 384), rows of unit length, in the order given. Sentences
@@ -79,7 +94,7 @@ class Encoder:
         return vectors
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        torch = self._torch
+        torch = self._load()[2]
         tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)
         ids, masks = tokens["input_ids"], tokens["attention_mask"]
         order = np.argsort([-len(row) for row in ids], kind="stable")  # longest first, ties in input order
@@ -102,18 +117,18 @@ def _cache_for(model_dir: Path, quantize: bool):
     """The vector cache of this model: keyed by its weights (path, size, time) so a new model never
     reads an old one's vectors."""
     from .config import cache_dir
-    from .vector_cache import VectorCache
+    from .vector_cache import VectorCache, weights_stamp
 
-    weights = sorted(model_dir.glob("*.safetensors")) or sorted(model_dir.glob("*.bin"))
-    stamp = ";".join(f"{w.resolve()}:{w.stat().st_size}:{int(w.stat().st_mtime)}" for w in weights)
-    return VectorCache(cache_dir() / "embeddings.sqlite3", f"{stamp};int8={quantize};max_tokens={MAX_TOKENS}")
+    stamp = f"{weights_stamp(model_dir)};int8={quantize};max_tokens={MAX_TOKENS}"
+    return VectorCache(cache_dir() / "embeddings.sqlite3", stamp)
 
 
 _shared: dict[tuple[str, bool], Encoder] = {}
 
 
 def shared_encoder(model_dir: str | Path | None = None, quantize: bool = False) -> Encoder:
-    """One encoder per process: loading costs ~0.3 s, encoding a brief's sentences about as much."""
+    """One encoder per process: loading costs ~0.3 s (with torch's import ~2 s), encoding a brief's
+    sentences about as much."""
     key = (str(model_dir or ""), quantize)
     if key not in _shared:
         _shared[key] = Encoder(model_dir, quantize=quantize)

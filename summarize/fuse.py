@@ -15,12 +15,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .attribute import STOPWORDS
 from .edit import Candidate
 from .types import Edit, count_words
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Numbers whole ("1,000", "3.5"), words with their apostrophes, hyphens and inner dots ("U.S"), marks.
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -44,6 +46,8 @@ def word_graph(texts: list[str]) -> nx.DiGraph:
     """One node per word type in context: a word joins an existing node of the same lowercase form
     that this sentence has not used yet (a content word always, the one sharing the most neighbours;
     a stopword or mark only when it shares a neighbour, so "the" does not glue unrelated phrases)."""
+    import networkx as nx  # ~0.15 s to import: only when fusing (--fusion aggressive)
+
     graph = nx.DiGraph()
     graph.add_node(_START, key=_START, freq=len(texts), positions={})
     graph.add_node(_END, key=_END, freq=len(texts), positions={})
@@ -111,6 +115,8 @@ def fuse(texts: list[str], max_words: int, limit: int = 5, paths: int = 200) -> 
     passes it, and only the model's verdict (a fusion must read at least as well as its base
     sentence) keeps it out of the brief.
     """
+    import networkx as nx
+
     sentences = [tokens(text) for text in texts]
     graph = word_graph(texts)
     originals = {" ".join(text.lower().split()) for text in texts}

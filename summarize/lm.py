@@ -180,53 +180,95 @@ class FluencyScorer:
     """Mean log-probability per token of each candidate after a prompt: higher reads better.
     `propose` lets the same model write one wording (`--propose`), which is only ever a candidate."""
 
-    def __init__(self, model_path: str | Path | None = None, prompt: str = "fluency"):
+    def __init__(self, model_path: str | Path | None = None, prompt: str = "fluency", cache: bool = True,
+                 seed: int = 0):
+        self.seed = seed
+        self.path = Path(model_path) if model_path else converted_dir()
+        self.default_model = model_path is None
+        if not self.default_model and not (self.path / "config.json").exists():
+            raise ModelError(f"{self.path} is not a Hugging Face model directory (no config.json)")
+        self.template = load_prompt(prompt)
+        self._loaded = None
+        self.cache = None
+        if cache:
+            from .vector_cache import VectorCache, weights_stamp
+
+            # The default model is named by the packaged file it is converted from (converted or not yet).
+            weights = weights_stamp(packaged_gguf() if self.default_model else self.path)
+            self.cache = VectorCache(cache_dir() / "fluency.sqlite3", f"{weights};{self.template.template}",
+                                     table="scores", dimensions=1, dtype="float64")
+
+    # The model loads on first use: when every wording's score is cached, torch is never imported.
+    @property
+    def tokenizer(self):
+        return self._load()[0]
+
+    @property
+    def model(self):
+        return self._load()[1]
+
+    def _load(self):
+        if self._loaded is not None:
+            return self._loaded
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
-        self._torch = torch
-        path = Path(model_path) if model_path else converted_dir()
-        if model_path is None and not (path / "config.json").exists():
+        torch.manual_seed(self.seed)
+        path = self.path
+        if self.default_model and not (path / "config.json").exists():
             convert_gguf(path)
-        if not (path / "config.json").exists():
-            raise ModelError(f"{path} is not a Hugging Face model directory (no config.json)")
         started = time.perf_counter()
         verbosity = hf_logging.get_verbosity()
         hf_logging.set_verbosity_error()  # its load report would repeat, less clearly, the error below
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            self.model, info = AutoModelForCausalLM.from_pretrained(path, local_files_only=True, output_loading_info=True)
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            model, info = AutoModelForCausalLM.from_pretrained(path, local_files_only=True, output_loading_info=True)
         except (OSError, ValueError) as error:
             raise ModelError(f"cannot load the model from {path}: {error}") from error
         finally:
             hf_logging.set_verbosity(verbosity)
         untrained = sorted(set(info["missing_keys"]) - {"lm_head.weight"})  # a tied head is not missing
         if untrained:  # transformers filled them with random numbers: its scores would mean nothing
-            raise ModelError(f"{path} is not a causal language model ({self.model.config.model_type}: its "
+            raise ModelError(f"{path} is not a causal language model ({model.config.model_type}: its "
                              f"checkpoint lacks {len(untrained)} weights, e.g. {untrained[0]})")
-        self.model.eval()
-        if self.tokenizer.pad_token is None:
-            self.tokenizer.pad_token = self.tokenizer.eos_token
-        self.template = load_prompt(prompt)
-        self.path = path
+        model.eval()
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        self._loaded = (tokenizer, model, torch)
         log.debug("loaded %s in %.2f s", path, time.perf_counter() - started)
+        return self._loaded
 
     def score(self, candidates: list[str], context: str = "") -> list[float]:
-        """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""
+        """Scores from the persistent cache where a run has scored the wording before; the rest in one
+        batched forward pass."""
         if not candidates:
             return []
-        torch = self._torch
+        if self.cache is None:
+            return self._score(candidates, context)
+        keys = [f"{context}\0{candidate}" for candidate in candidates]
+        cached = self.cache.get(keys)
+        missing = [i for i in range(len(keys)) if i not in cached]
+        scores = {i: float(vector[0]) for i, vector in cached.items()}
+        if missing:
+            fresh = self._score([candidates[i] for i in missing], context)
+            scores.update(zip(missing, fresh))
+        self.cache.put([keys[i] for i in missing], [[scores[i]] for i in missing], hits=[keys[i] for i in cached])
+        return [scores[i] for i in range(len(keys))]
+
+    def _score(self, candidates: list[str], context: str = "") -> list[float]:
+        """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""
+        tokenizer, model, torch = self._load()
         prefix = render(self.template, context=context)
-        prefix_ids = self.tokenizer(prefix, add_special_tokens=False)["input_ids"]
-        rows = [prefix_ids + self.tokenizer(" " + c.strip(), add_special_tokens=False)["input_ids"] for c in candidates]
+        prefix_ids = tokenizer(prefix, add_special_tokens=False)["input_ids"]
+        rows = [prefix_ids + tokenizer(" " + c.strip(), add_special_tokens=False)["input_ids"] for c in candidates]
         width = max(map(len, rows))
-        pad = self.tokenizer.pad_token_id
+        pad = tokenizer.pad_token_id
         ids = torch.tensor([row + [pad] * (width - len(row)) for row in rows])
         mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in rows])
         with torch.inference_mode():
-            logits = self.model(input_ids=ids, attention_mask=mask).logits
+            logits = model(input_ids=ids, attention_mask=mask).logits
         log_probs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
         token_log_probs = log_probs.gather(2, ids[:, 1:].unsqueeze(-1)).squeeze(-1)
         scores = []
@@ -237,17 +279,17 @@ class FluencyScorer:
 
     def propose(self, reports: list[str], max_new_tokens: int = 80) -> str:
         """One wording for the fact `reports` state, by greedy decoding: the first line of the reply."""
-        torch = self._torch
+        tokenizer, model, torch = self._load()
         prompt = render(load_prompt("rewrite"), reports="\n".join(f"- {r.strip()}" for r in reports))
-        if getattr(self.tokenizer, "chat_template", None):
-            ids = self.tokenizer.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
+        if getattr(tokenizer, "chat_template", None):
+            ids = tokenizer.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
                                                      return_tensors="pt", return_dict=True)["input_ids"]
         else:
-            ids = self.tokenizer(prompt + "\n", return_tensors="pt")["input_ids"]
+            ids = tokenizer(prompt + "\n", return_tensors="pt")["input_ids"]
         with torch.inference_mode():
-            out = self.model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), do_sample=False,
-                                      max_new_tokens=max_new_tokens, pad_token_id=self.tokenizer.pad_token_id)
-        reply = self.tokenizer.decode(out[0, ids.shape[1]:], skip_special_tokens=True).strip()
+            out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), do_sample=False,
+                                      max_new_tokens=max_new_tokens, pad_token_id=tokenizer.pad_token_id)
+        reply = tokenizer.decode(out[0, ids.shape[1]:], skip_special_tokens=True).strip()
         first = reply.splitlines()[0].strip() if reply else ""
         return first.strip('"').removeprefix("- ").strip()
 

@@ -435,7 +435,7 @@ def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.nd
     return best
 
 
-_scorers: dict[str, object] = {}
+_scorers: dict[tuple[str, int], object] = {}
 
 
 def _scorer(settings: Settings):
@@ -444,9 +444,9 @@ def _scorer(settings: Settings):
         return None
     from .lm import FluencyScorer
 
-    key = settings.model or ""
+    key = (settings.model or "", settings.seed)
     if key not in _scorers:
-        _scorers[key] = FluencyScorer(settings.model)
+        _scorers[key] = FluencyScorer(settings.model, seed=settings.seed)
     return _scorers[key]
 
 

@@ -1,7 +1,11 @@
-"""A persistent embedding cache: (model, sentence) → vector, in the user cache dir.
+"""Persistent caches of model outputs, in the user cache dir: (model, sentence) → embedding, and
+(model, prompt, wording) → fluency score.
 
 A person runs the tool on the same articles many times (another length, another format); each run
-would embed the same sentences again. sqlite (the standard library's) keeps the vectors: safe when two
+would embed and score the same sentences again, and load two models (torch and transformers alone
+take ~2.5 s to import) to do it. When every answer is cached, neither model is loaded.
+
+sqlite (the standard library's) keeps the rows: safe when two
 runs write at once (WAL journal, a busy timeout), bounded in size (the least recently used rows go), and
 never a reason for a brief to fail: any error switches the cache off for the process with one warning.
 """
@@ -22,11 +26,24 @@ MAX_ENTRIES = 300_000  # ~470 MB of float32 384-d vectors at most; a day of a ne
 DIMENSIONS = 384
 
 
+def weights_stamp(model_dir: Path) -> str:
+    """Names a model's weights (path, size, time): a new or changed model never reads another's answers."""
+    if model_dir.is_dir():
+        weights = sorted(model_dir.glob("*.safetensors")) or sorted(model_dir.glob("*.bin")) or sorted(model_dir.glob("*.gguf"))
+    else:
+        weights = [model_dir]
+    return ";".join(f"{w.resolve()}:{w.stat().st_size}:{int(w.stat().st_mtime)}" for w in weights if w.exists())
+
+
 class VectorCache:
-    def __init__(self, path: Path, model_id: str, max_entries: int = MAX_ENTRIES):
+    """Rows of `dimensions` numbers per text in one sqlite table; `table` keeps kinds of answer apart."""
+
+    def __init__(self, path: Path, model_id: str, max_entries: int = MAX_ENTRIES, table: str = "vectors",
+                 dimensions: int = DIMENSIONS, dtype=np.float32):
         self.path = Path(path)
         self.model_id = model_id
         self.max_entries = max_entries
+        self.table, self.dimensions, self.dtype = table, dimensions, np.dtype(dtype)
         self._db: sqlite3.Connection | None = None
         self._failed = False
 
@@ -36,14 +53,14 @@ class VectorCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)")
                 self._db = db
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
         return self._db
 
     def _disable(self, error: Exception) -> None:
-        log.warning("embedding cache off for this run (%s: %s)", self.path, error)
+        log.warning("model cache (%s) off for this run (%s: %s)", self.table, self.path, error)
         self._failed, self._db = True, None
 
     def _key(self, text: str) -> bytes:
@@ -59,10 +76,10 @@ class VectorCache:
         try:
             for start in range(0, len(keys), 500):  # sqlite's limit on query parameters
                 chunk = keys[start:start + 500]
-                rows = db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                rows = db.execute(f"SELECT key, vector FROM {self.table} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, blob in rows:
-                    vector = np.frombuffer(blob, dtype=np.float32)
-                    if vector.shape == (DIMENSIONS,):
+                    vector = np.frombuffer(blob, dtype=self.dtype)
+                    if vector.shape == (self.dimensions,):
                         found[key] = vector
         except sqlite3.Error as error:
             self._disable(error)
@@ -77,12 +94,12 @@ class VectorCache:
         now = time.time()
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)",
-                           [(self._key(t), np.asarray(v, dtype=np.float32).tobytes(), now) for t, v in zip(texts, vectors)])
-            db.executemany("UPDATE vectors SET used = ? WHERE key = ?", [(now, self._key(t)) for t in hits])
-            (count,) = db.execute("SELECT COUNT(*) FROM vectors").fetchone()
+            db.executemany(f"INSERT OR REPLACE INTO {self.table} (key, vector, used) VALUES (?, ?, ?)",
+                           [(self._key(t), np.asarray(v, dtype=self.dtype).reshape(-1).tobytes(), now) for t, v in zip(texts, vectors)])
+            db.executemany(f"UPDATE {self.table} SET used = ? WHERE key = ?", [(now, self._key(t)) for t in hits])
+            (count,) = db.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()
             if count > self.max_entries:
-                db.execute("DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)",
+                db.execute(f"DELETE FROM {self.table} WHERE key IN (SELECT key FROM {self.table} ORDER BY used LIMIT ?)",
                            (count - self.max_entries,))
             db.execute("COMMIT")
         except sqlite3.Error as error:

@@ -117,3 +117,19 @@ def test_word_and_sentence_budgets(encoder):
     assert 0 < short.stats.words <= 60
     three = summarize.brief([SEEDS], sentences=3, encoder=encoder)
     assert len(three.claims) == 3
+
+
+def test_a_second_run_on_the_same_articles_loads_no_model():
+    """Every sentence's vector and every wording's score are cached by the first run (in this test run's
+    cache dir): a new process briefing the same files never imports torch (~2.5 s of a 3 s brief)."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = ("import sys, summarize; text = summarize.to_markdown(summarize.brief(['seeds'])); "
+            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules)); print(text)")
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert runs[1].stdout.splitlines()[0] == "[]"
+    assert runs[1].stdout.splitlines()[1:] == runs[0].stdout.splitlines()[1:]  # the same brief

@@ -108,4 +108,4 @@ def test_a_broken_cache_never_breaks_the_brief(tmp_path, caplog):
     cache = VectorCache(tmp_path / "v.sqlite3", "m")
     assert cache.get(["x"]) == {}
     cache.put(["x"], np.zeros((1, 384), dtype=np.float32))
-    assert any("embedding cache off" in record.getMessage() for record in caplog.records)
+    assert any("cache (vectors) off" in record.getMessage() for record in caplog.records)

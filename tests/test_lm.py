@@ -14,11 +14,12 @@ def test_packaged_gguf_is_found_without_importing_the_package():
 
 
 def test_conversion_is_cached_and_reloads_fast():
-    scorer = FluencyScorer()  # the conftest fixture converted the real packaged GGUF into this run's cache
+    scorer = FluencyScorer(cache=False)  # the conftest fixture converted the packaged GGUF into this run's cache
     assert (converted_dir() / "model.safetensors").exists()
     assert str(converted_dir()).startswith(os.environ["SUMMARIZE_CACHE"])
     started = time.perf_counter()
-    again = FluencyScorer()
+    again = FluencyScorer(cache=False)
+    again.model  # loads on first use
     assert time.perf_counter() - started < 10  # from safetensors, not from the GGUF file
     good, garbled = again.score(["Blinken met Xi Jinping in Beijing on Monday.", "Beijing Monday Xi met on Blinken in the."])
     assert good > garbled
@@ -94,4 +95,19 @@ def test_an_encoder_given_as_model_is_refused_not_scored_with_random_weights():
     from summarize.errors import ModelError
 
     with pytest.raises(ModelError, match="is not a causal language model"):
-        FluencyScorer(default_model_dir())  # MiniLM: a BERT encoder, whose LM head transformers would invent
+        FluencyScorer(default_model_dir(), cache=False).score(["x"])  # MiniLM: a BERT encoder, whose LM head transformers would invent
+
+
+def test_scores_come_back_from_the_persistent_cache_without_loading_the_model(monkeypatch):
+    wordings = ["Blinken met Xi Jinping in Beijing on Monday.", "Blinken and Xi met in Beijing."]
+    fresh = FluencyScorer().score(wordings)
+    again = FluencyScorer()  # a new process would make a new scorer; the cache is on disk
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model loaded for cached wordings")
+
+    monkeypatch.setattr(again, "_load", no_model)
+    assert again.score(wordings) == fresh
+    with pytest.raises(AssertionError, match="the model loaded"):
+        again.score(["A wording no run has scored."])
+    assert FluencyScorer().score(wordings, context="Another prompt context.") != fresh  # the context is in the key
