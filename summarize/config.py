@@ -69,6 +69,21 @@ class Settings:
     model: str | None = None
     propose: bool = False  # the model also writes one candidate wording per claim (verified like any edit)
     seed: int = 0  # torch's seed, set when the model loads (scoring and greedy decoding are deterministic anyway)
+    # Bounded work on large inputs (a day's feed): only this many of the most central candidates are tested
+    # for support, agreement and contrasts (each test is O(sentences)); a 200-word brief never comes from
+    # further down. No dev cluster has this many candidates, so briefs of one story are unchanged.
+    candidate_pool: int = 1500
+    # Above this many sentences ranking has two stages: TF-IDF LexRank (Erkan & Radev's own graph) over
+    # all of them, then MiniLM only for this many of the most central. Embedding is ~90 % of a large
+    # run's time; the largest dev cluster has 1,221 sentences, so one story's brief is unchanged.
+    embed_limit: int = 2000
+    # Such large inputs are embedded with int8 MiniLM (2.5x faster on 2 cores). At the same thresholds the
+    # labelled dev pairs keep citation precision 1.000 (recall 0.471 against 0.529) and the looser test
+    # precision 0.589 / recall 0.798 (0.608 / 0.815): the thresholds stand (bench/RESULTS.md, 2026-11-28).
+    int8_large_inputs: bool = True
+    # Above this many sentences each keeps at most `graph_neighbours` edges (its strongest): memory O(n·k).
+    sparse_graph_above: int = 5000
+    graph_neighbours: int = 50
     embed_batch_size: int = 16  # fastest on 2 cores with length-sorted batches (bench/RESULTS.md)
 
 

@@ -27,7 +27,7 @@ from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
 from .neutral import is_attributed, is_evaluative
 from .scorer import predicted_value
-from .rank import can_stand_alone, fill_budget, mmr_order, rank_sentences
+from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Edit, Evidence, Sentence, Skipped, Source, Stats, count_words
 from .verify import check_claim, passes
@@ -132,17 +132,28 @@ def analyse(
     sentences = tuple(split_sources(sources))
     if not sentences:
         raise InputError("nothing is left after cleaning: the input holds no sentences")
-    encoder = encoder or shared_encoder()
+    large = len(sentences) > settings.embed_limit
+    encoder = encoder or shared_encoder(quantize=large and settings.int8_large_inputs)
     headed = [source for source in sources if source.title and source.headline]
-    vectors = encoder.encode([s.text for s in sentences] + [source.title for source in headed])
-    vectors, title_vectors = vectors[:len(sentences)], vectors[len(sentences):]
+    # Large inputs: only the most central sentences by TF-IDF LexRank are embedded; the rest keep a zero
+    # vector (no edge, no support, never a candidate).
+    embedded = list(range(len(sentences)))
+    if large:
+        lexical = lexical_centrality(list(sentences), settings)
+        embedded = sorted(np.argsort(-lexical, kind="stable")[:settings.embed_limit].tolist())
+        log.info("%d sentences: embedding the %d most central by TF-IDF", len(sentences), len(embedded))
+    encoded = encoder.encode([sentences[i].text for i in embedded] + [source.title for source in headed])
+    vectors = np.zeros((len(sentences), encoded.shape[1]), dtype=np.float32)
+    vectors[embedded], title_vectors = encoded[:len(embedded)], encoded[len(embedded):]
     titles = {source.id: (source.title, vector) for source, vector in zip(headed, title_vectors)}
-    scores = rank_sentences(list(sentences), vectors, settings)
+    scores = np.zeros(len(sentences))
+    scores[embedded] = rank_sentences([sentences[i] for i in embedded], vectors[embedded], settings)
     names = full_names([source.text for source in sources])
-    candidates = [s.index for s in sentences if can_stand_alone(_resolved(s, sentences, names, settings), settings)
-                  and not is_headline(s, vectors, title_vectors)]
+    candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings)
+                  and not is_headline(sentences[i], vectors, title_vectors)]
     if not candidates:  # a very short input: better a fragment than nothing
-        candidates = [s.index for s in sentences]
+        candidates = list(embedded)
+    candidates = most_central(candidates, scores, settings.candidate_pool)
     lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
     # cites them) outranks an equally central sentence only one outlet has.
@@ -160,9 +171,18 @@ def analyse(
     log.info("%d sources, %d sentences, %d candidates", len(sources), len(sentences), len(candidates))
     # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
-    contrast = find_contrast([s for s in sentences if can_stand_alone(s, relaxed)], vectors, scores, lexicon, settings)
+    sides = most_central([i for i in embedded if can_stand_alone(sentences[i], relaxed)], scores, settings.candidate_pool)
+    contrast = find_contrast([sentences[i] for i in sides], vectors, scores, lexicon, settings)
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
                     titles, tuple(skipped), candidates=frozenset(candidates), cores=cores, ranked=ranked)
+
+
+def most_central(indices: list[int], scores: np.ndarray, limit: int) -> list[int]:
+    """The `limit` most central of `indices`, in their own order (all of them when there are fewer)."""
+    if len(indices) <= limit:
+        return indices
+    keep = set(sorted(indices, key=lambda i: -scores[i])[:limit])
+    return [i for i in indices if i in keep]
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,28 @@ CHUNK_ROWS = 1024  # rows of the similarity matrix built at a time: 1024 x n flo
 
 
 def similarity_graph(vectors: np.ndarray, source_ids: np.ndarray, settings: Settings) -> sparse.csr_matrix:
-    """Weighted sparse graph: graph[i, j] = weight(i, j) * cos(i, j) where cos >= settings.edge_threshold."""
-    n = len(vectors)
+    """Weighted sparse graph: graph[i, j] = weight(i, j) * cos(i, j) where cos >= settings.edge_threshold.
+
+    Built a block of rows at a time (never n x n floats). Above `settings.sparse_graph_above` sentences
+    each row keeps only its `settings.graph_neighbours` closest sentences: a feed of many near-identical
+    wire stories would otherwise give O(n²) edges."""
+    n = vectors.shape[0]
+    k = settings.graph_neighbours if n > settings.sparse_graph_above else n
     rows, cols, values = [], [], []
     for start in range(0, n, CHUNK_ROWS):
         block = vectors[start:start + CHUNK_ROWS] @ vectors.T
-        r, c = np.nonzero(block >= settings.edge_threshold)
+        if sparse.issparse(block):  # TF-IDF rows: only the word-sharing pairs are there at all
+            block = block.tocoo()
+            keep = block.data >= settings.edge_threshold
+            r, c, cosine = block.row[keep], block.col[keep], block.data[keep]
+        else:
+            r, c = np.nonzero(block >= settings.edge_threshold)
+            cosine = block[r, c]
         r_global = r + start
         keep = r_global != c
-        r, c, r_global = r[keep], c[keep], r_global[keep]
-        cosine = block[r, c]
+        if k < n:
+            keep &= _strongest_per_row(r, np.where(keep, cosine, -np.inf), k)
+        r, c, r_global, cosine = r[keep], c[keep], r_global[keep], cosine[keep]
         same_source = source_ids[r_global] == source_ids[c]
         weight = np.where(same_source, settings.same_source_weight, settings.cross_source_weight)
         weight = np.where(same_source & (cosine >= settings.near_duplicate), 0.0, weight)
@@ -46,6 +58,16 @@ def similarity_graph(vectors: np.ndarray, source_ids: np.ndarray, settings: Sett
     graph = sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
     graph.eliminate_zeros()
     return graph
+
+
+def _strongest_per_row(rows: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
+    """Mask of the entries among the `k` largest values of their row (a sort of the edges, not of n x n)."""
+    order = np.lexsort((-values, rows))
+    sorted_rows = rows[order]
+    first = np.searchsorted(sorted_rows, sorted_rows, side="left")  # where each entry's row begins
+    mask = np.zeros(len(rows), dtype=bool)
+    mask[order] = (np.arange(len(rows)) - first) < k
+    return mask
 
 
 def centrality(graph: sparse.csr_matrix, damping: float = 0.85, tolerance: float = 1e-10, max_iterations: int = 500) -> np.ndarray:
@@ -81,6 +103,26 @@ def rank_sentences(sentences: list[Sentence], vectors: np.ndarray, settings: Set
     source_ids = np.array([s.source_id for s in sentences])
     scores = centrality(similarity_graph(vectors, source_ids, settings), settings.damping)
     return scores * len(sentences)
+
+
+LEXICAL_EDGE_THRESHOLD = 0.1  # LexRank's own threshold for TF-IDF cosines (Erkan & Radev 2004)
+
+
+def lexical_centrality(sentences: list[Sentence], settings: Settings) -> np.ndarray:
+    """The first stage on large inputs: LexRank over TF-IDF vectors (sparse, ~100x cheaper than embedding
+    every sentence), with the same cross-outlet weighting and neighbour cap as the embedding graph."""
+    from dataclasses import replace
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [s.text for s in sentences]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+    except ValueError:  # nothing but stopwords
+        return np.full(len(texts), 1.0)
+    source_ids = np.array([s.source_id for s in sentences])
+    lexical = replace(settings, edge_threshold=LEXICAL_EDGE_THRESHOLD)
+    return centrality(similarity_graph(matrix.tocsr(), source_ids, lexical), settings.damping) * len(sentences)
 
 
 # ---------------------------------------------------------------- which sentences can stand alone

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _FILE_STEM = re.compile(r"^[\w.-]*(?:\d|_)[\w.-]*$")  # a name with a digit or underscore came from a file
 
@@ -138,6 +139,7 @@ class Brief:
     skipped: tuple[Skipped, ...] = ()
 
 
+@lru_cache(maxsize=65536)  # selection asks for the same sentences' lengths many times
 def count_words(text: str) -> int:
     """Whitespace-separated tokens that hold a letter or digit (so "—" and "•" are not words)."""
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
