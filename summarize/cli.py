@@ -23,6 +23,9 @@ def cli(verbose: int, quiet: bool) -> None:
     """Offline multi-document news briefs: what several outlets agree on, each claim citing its sources."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    from . import progress
+
+    progress.enable(not quiet and sys.stderr.isatty())  # bars only for a person watching a terminal
 
 
 def _emit(text: str, output: str | None, force: bool) -> None:
@@ -60,9 +63,11 @@ def _emit(text: str, output: str | None, force: bool) -> None:
               help="Let the model also write one wording per claim (for a strong --model): kept only if "
                    "made of the outlets' words and verified; the packaged 135M model rarely manages.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for torch (results are deterministic).")
+@click.option("--device", type=click.Choice(("auto", "cpu", "cuda")), default="auto", show_default=True,
+              help="Where the models run: auto picks a GPU when torch sees one.")
 def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_format: str,
           output: str | None, force: bool, show_edits: bool, model: str | None, no_model: bool,
-          extractive: bool, fusion: str, propose: bool, seed: int) -> None:
+          extractive: bool, fusion: str, propose: bool, seed: int, device: str) -> None:
     """Write a brief of INPUTS: files, folders of .txt/.md/.html files, or - for stdin.
 
     Every claim names the sources that state it ([1][3]); the Sources list maps numbers to outlets.
@@ -82,7 +87,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     if propose and (no_model or extractive):
         raise click.UsageError("--propose needs the model and the abstractive stage (drop --no-model/--extractive)")
     settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion,
-                       propose=propose, seed=seed)
+                       propose=propose, seed=seed, device=device)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
         if output_format == "html":

@@ -68,6 +68,7 @@ class Settings:
     use_model: bool = True
     model: str | None = None
     propose: bool = False  # the model also writes one candidate wording per claim (verified like any edit)
+    device: str = "auto"  # "auto" (a GPU when torch sees one) | "cpu" | "cuda" | "cuda:N", for both models
     seed: int = 0  # torch's seed, set when the model loads (scoring and greedy decoding are deterministic anyway)
     # Bounded work on large inputs (a day's feed): only this many of the most central candidates are tested
     # for support, agreement and contrasts (each test is O(sentences)); a 200-word brief never comes from

@@ -482,7 +482,13 @@ def ingest(documents: list[Document]) -> list[Source]:
 
 def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped]]:
     """Sources as `ingest` makes them, and the inputs that gave none with the reason (for the Sources list)."""
-    cleaned = [clean_document(document) for document in documents]
+    from .progress import step
+
+    with step("Cleaning articles", len(documents) * 10) as advance:  # ~10 sentences' worth of work each
+        cleaned = []
+        for document in documents:
+            cleaned.append(clean_document(document))
+            advance(10)
     if len(cleaned) > 1:
         _mark_repeated_across(cleaned)
     sources: list[Source] = []

@@ -181,8 +181,9 @@ class FluencyScorer:
     `propose` lets the same model write one wording (`--propose`), which is only ever a candidate."""
 
     def __init__(self, model_path: str | Path | None = None, prompt: str = "fluency", cache: bool = True,
-                 seed: int = 0):
+                 seed: int = 0, device: str = "auto"):
         self.seed = seed
+        self.device = device
         self.path = Path(model_path) if model_path else converted_dir()
         self.default_model = model_path is None
         if not self.default_model and not (self.path / "config.json").exists():
@@ -234,6 +235,10 @@ class FluencyScorer:
             raise ModelError(f"{path} is not a causal language model ({model.config.model_type}: its "
                              f"checkpoint lacks {len(untrained)} weights, e.g. {untrained[0]})")
         model.eval()
+        from .embed import resolve_device
+
+        self.device = resolve_device(self.device, torch)
+        model = model.to(self.device)
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
         self._loaded = (tokenizer, model, torch)
@@ -265,8 +270,8 @@ class FluencyScorer:
         rows = [prefix_ids + tokenizer(" " + c.strip(), add_special_tokens=False)["input_ids"] for c in candidates]
         width = max(map(len, rows))
         pad = tokenizer.pad_token_id
-        ids = torch.tensor([row + [pad] * (width - len(row)) for row in rows])
-        mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in rows])
+        ids = torch.tensor([row + [pad] * (width - len(row)) for row in rows], device=self.device)
+        mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in rows], device=self.device)
         with torch.inference_mode():
             logits = model(input_ids=ids, attention_mask=mask).logits
         log_probs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
@@ -286,6 +291,7 @@ class FluencyScorer:
                                                      return_tensors="pt", return_dict=True)["input_ids"]
         else:
             ids = tokenizer(prompt + "\n", return_tensors="pt")["input_ids"]
+        ids = ids.to(self.device)
         with torch.inference_mode():
             out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), do_sample=False,
                                       max_new_tokens=max_new_tokens, pad_token_id=tokenizer.pad_token_id)

@@ -27,6 +27,7 @@ from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
 from .neutral import is_attributed, is_evaluative
 from .scorer import predicted_value
+from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
 from .split import split_sources
 from .types import Brief, Claim, Document, Edit, Evidence, Sentence, Skipped, Source, Stats, count_words
@@ -133,7 +134,7 @@ def analyse(
     if not sentences:
         raise InputError("nothing is left after cleaning: the input holds no sentences")
     large = len(sentences) > settings.embed_limit
-    encoder = encoder or shared_encoder(quantize=large and settings.int8_large_inputs)
+    encoder = encoder or shared_encoder(quantize=large and settings.int8_large_inputs, device=settings.device)
     headed = [source for source in sources if source.title and source.headline]
     # Large inputs: only the most central sentences by TF-IDF LexRank are embedded; the rest keep a zero
     # vector (no edge, no support, never a candidate).
@@ -158,7 +159,11 @@ def analyse(
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
     # cites them) outranks an equally central sentence only one outlet has.
     relevance = scores.copy()
-    groups = {index: find_support(sentences[index], list(sentences), vectors, lexicon, settings) for index in candidates}
+    groups = {}
+    with step("Finding which outlets state each sentence", len(candidates)) as advance:
+        for index in candidates:
+            groups[index] = find_support(sentences[index], list(sentences), vectors, lexicon, settings)
+            advance(1)
     for index in candidates:
         outlets = len(groups[index]) - 1
         relevance[index] *= 1 + settings.corroboration_weight * outlets
@@ -455,7 +460,7 @@ def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.nd
     return best
 
 
-_scorers: dict[tuple[str, int], object] = {}
+_scorers: dict[tuple[str, int, str], object] = {}
 
 
 def _scorer(settings: Settings):
@@ -464,9 +469,9 @@ def _scorer(settings: Settings):
         return None
     from .lm import FluencyScorer
 
-    key = (settings.model or "", settings.seed)
+    key = (settings.model or "", settings.seed, settings.device)
     if key not in _scorers:
-        _scorers[key] = FluencyScorer(settings.model, seed=settings.seed)
+        _scorers[key] = FluencyScorer(settings.model, seed=settings.seed, device=settings.device)
     return _scorers[key]
 
 

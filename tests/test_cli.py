@@ -119,3 +119,34 @@ def test_one_source_is_summarised_not_listed_as_a_difference(run):
     assert result.stdout.startswith("# What 1 source reports")
     assert "## Summary" in result.stdout and "Where sources differ" not in result.stdout
     assert result.stdout.rstrip().endswith("2 claims citing 1 source.*")
+
+
+def test_device_cuda_without_a_gpu_is_one_line_and_exit_1(run):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    import summarize.embed as embed
+
+    embed._shared.clear()  # a warm encoder in this process would hide the choice
+    result = run("brief", SEEDS, "--device", "cuda", "--no-model")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: --device cuda: torch sees no CUDA GPU")
+    assert "Traceback" not in result.output
+
+
+def test_progress_bars_only_for_a_terminal(capsys):
+    """A pipe or a file gets no bar (nor with -q); a terminal gets one for stages of 500+ items."""
+    from summarize import progress
+
+    progress.enable(False)
+    with progress.step("Embedding sentences", 10_000) as advance:
+        advance(10_000)
+    assert capsys.readouterr().err == ""
+    progress.enable(True)
+    try:
+        with progress.step("Embedding sentences", 10) as advance:  # too small to show
+            advance(10)
+        assert capsys.readouterr().err == ""
+    finally:
+        progress.enable(False)

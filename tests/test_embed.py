@@ -109,3 +109,17 @@ def test_a_broken_cache_never_breaks_the_brief(tmp_path, caplog):
     assert cache.get(["x"]) == {}
     cache.put(["x"], np.zeros((1, 384), dtype=np.float32))
     assert any("cache (vectors) off" in record.getMessage() for record in caplog.records)
+
+
+def test_device_auto_is_the_cpu_here_and_cuda_without_a_gpu_is_a_clear_error():
+    import pytest
+    import torch
+
+    from summarize.embed import Encoder, resolve_device
+    from summarize.errors import ModelError
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    assert resolve_device("auto", torch) == "cpu"
+    with pytest.raises(ModelError, match="no CUDA GPU"):
+        Encoder(device="cuda", cache=False).encode(["A sentence to embed."])

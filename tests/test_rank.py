@@ -122,3 +122,40 @@ def test_only_sentences_that_stand_alone_are_candidates():
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
+
+
+def test_above_the_size_threshold_each_sentence_keeps_only_its_strongest_edges():
+    from dataclasses import replace
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32) + 2.0  # all fairly close: a dense graph
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    sources = np.arange(300)  # every sentence its own outlet: no same-source copy is dropped
+    dense = similarity_graph(vectors, sources, DEFAULTS)
+    capped = similarity_graph(vectors, sources, replace(DEFAULTS, sparse_graph_above=100, graph_neighbours=7))
+    assert dense.getnnz(axis=1).min() > 100
+    assert capped.getnnz(axis=1).max() <= 7
+    cosines = vectors @ vectors.T
+    np.fill_diagonal(cosines, -1)
+    for row in (0, 123, 299):  # the kept neighbours are the 7 closest
+        assert set(capped[row].indices) == set(np.argsort(-cosines[row])[:7])
+
+
+def test_a_large_input_embeds_only_its_most_central_sentences_and_still_briefs(encoder, monkeypatch):
+    """Two stages above `embed_limit`: TF-IDF LexRank over every sentence, MiniLM for the most central."""
+    from dataclasses import replace
+
+    from summarize.pipeline import analyse
+
+    from .conftest import SEEDS
+
+    asked = []
+    original = encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts: asked.append(len(texts)) or original(texts))
+    settings = replace(DEFAULTS, embed_limit=120)
+    analysis = analyse([SEEDS], settings=settings, encoder=encoder)
+    assert len(analysis.sentences) > 200 and asked[0] == 120 + len(analysis.titles)
+    embedded = np.flatnonzero(np.abs(analysis.vectors).sum(axis=1))
+    assert len(embedded) == 120 and set(analysis.candidates) <= set(embedded.tolist())
+    brief = summarize.compose(analysis, summarize.select(analysis, words=120))
+    assert brief.claims and all(claim.sources for claim in brief.claims)
