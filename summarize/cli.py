@@ -104,6 +104,55 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     logging.getLogger(__name__).info("brief in %.2f s", time.perf_counter() - started)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder for the briefs and index.md / index.json (created if missing).")
+@click.option("--words", "-w", type=click.IntRange(min=1), default=DEFAULTS.words, show_default=True,
+              help="Word budget of each story's brief.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Brief only stories that at least this many outlets cover.")
+@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="md", show_default=True,
+              help="Format of each story's brief.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes briefing stories side by side (default: the number of cores).")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="", default=None, metavar="[ADDRESS]",
+              help="Run the briefs as Ray tasks: on the cluster at ADDRESS, or a local Ray instance without "
+                   "one (needs `pip install 'summarize[ray]'`).")
+@click.option("--force", is_flag=True, help="Replace files of an earlier digest in the folder.")
+@click.option("--device", type=click.Choice(("auto", "cpu", "cuda")), default="auto", show_default=True,
+              help="Where the models run: auto picks a GPU when torch sees one.")
+def digest(inputs: tuple[str, ...], out_dir: str, words: int, min_sources: int, output_format: str,
+           workers: int | None, ray_address: str | None, force: bool, device: str) -> None:
+    """Group INPUTS (files, folders, feeds, URLs) into stories and brief each one.
+
+    Writes one brief per story that --min-sources outlets cover, plus DIR/index.md and DIR/index.json:
+    stories by how many outlets cover them, and the articles in no story.
+
+    \b
+    Examples:
+      summarize digest today/ -o digest/
+      summarize digest feed.jsonl -o digest/ --workers 2 --format html
+      summarize digest today/ -o digest/ --ray              # a local Ray instance
+    """
+    import os
+    from dataclasses import replace
+
+    from .digest import digest as make_digest
+
+    settings = replace(DEFAULTS, device=device)
+    try:
+        result = make_digest(list(inputs), out_dir, words=words, min_sources=min_sources,
+                             output_format=output_format, workers=workers or os.cpu_count() or 1,
+                             ray=ray_address, force=force, settings=settings)
+    except SummarizeError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
+    click.echo(f"wrote {len(result.stories)} briefs and index.md to {out_dir} "
+               f"({len(result.unclustered)} articles in no story)", err=True)
+
+
 @cli.command("check")
 @click.argument("claim")
 @click.argument("inputs", nargs=-1, required=True)

@@ -1,0 +1,46 @@
+"""Story briefs as Ray tasks (`summarize digest --ray [ADDRESS]`, the optional `summarize[ray]` extra).
+
+Each actor loads the models once (MiniLM, SmolLM2) and briefs the stories it is given; an ActorPool
+hands out the jobs and returns the results in job order. With no ADDRESS a local Ray instance is
+started for the run (bound to 127.0.0.1, no dashboard) and stopped after it; with one, the jobs go
+to that cluster, whose nodes need this package installed.
+"""
+
+from __future__ import annotations
+
+from .errors import InputError
+
+
+def run_on_ray(jobs: list, address: str | None = None, actors: int = 1) -> list[tuple[str, str]]:
+    if not jobs:
+        return []
+    try:
+        import ray
+        from ray.util import ActorPool
+    except ImportError:
+        raise InputError("--ray needs Ray: pip install 'summarize[ray]'") from None
+    from .digest import brief_job
+
+    @ray.remote(num_cpus=1)
+    class Briefer:
+        def __init__(self) -> None:
+            from .embed import shared_encoder
+
+            shared_encoder()  # the models load here, once per actor
+
+        def brief(self, job):
+            return brief_job(job)
+
+    started_here = not ray.is_initialized()
+    if started_here:
+        options = dict(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        if address:
+            ray.init(address=address, **options)
+        else:
+            ray.init(num_cpus=max(1, actors), _node_ip_address="127.0.0.1", **options)
+    try:
+        pool = ActorPool([Briefer.remote() for _ in range(max(1, min(actors, len(jobs))))])
+        return list(pool.map(lambda actor, job: actor.brief.remote(job), jobs))
+    finally:
+        if started_here:
+            ray.shutdown()
