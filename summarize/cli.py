@@ -262,8 +262,10 @@ def _systems(ctx, param, value: str) -> list[str]:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
               help="Also write every score of every cluster as JSON.")
 @click.option("--force", is_flag=True, help="Replace output files if they exist.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes scoring clusters side by side (seconds per cluster then share the cores).")
 def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple[str, ...], seed: int,
-             output: str | None, json_path: str | None, force: bool) -> None:
+             output: str | None, json_path: str | None, force: bool, workers: int) -> None:
     """Score our briefs and peer summarizers against the human references in CLUSTERS (JSONL).
 
     Each line: {"id": str, "documents": [{"title": str, "text": str}], "references": [str]}.
@@ -285,7 +287,7 @@ def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple
 
     try:
         summary, results = evaluating.evaluate(clusters, baselines, limit=limit, sets=sets or None, seed=seed,
-                                               progress=progress)
+                                               progress=progress, workers=workers)
         _emit(evaluating.to_markdown(summary), output, force)
         if json_path:
             write_output(evaluating.to_json(summary, results), json_path, force=force)

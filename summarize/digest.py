@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ import numpy as np
 
 from .config import DEFAULTS, Settings
 from .errors import InputError
+from .executor import run_all
 from .types import Document
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def digest(
     covered.sort(key=lambda group: (-len({outlets[i] for i in group}), -len(group), group[0]))
 
     jobs = [BriefJob(tuple(by_path[paths[i]] for i in group), words, output_format, settings) for group in covered]
-    results = run_jobs(jobs, workers=workers, ray=ray)
+    results = list(run_all(brief_job, jobs, workers=workers, ray=ray))
 
     extension = {"md": "md", "json": "json", "html": "html"}[output_format]
     planned = []
@@ -197,32 +197,6 @@ def brief_job(job: BriefJob) -> tuple[str, str]:
 
         return made.title, to_html(made)
     return made.title, to_json(made) if job.output_format == "json" else to_markdown(made)
-
-
-def _worker_start(threads: int) -> None:
-    """Each worker process: its share of the cores for torch (not every worker all of them)."""
-    import torch
-
-    torch.set_num_threads(threads)
-
-
-def run_jobs(jobs: list[BriefJob], workers: int = 1, ray: str | None = None) -> list[tuple[str, str]]:
-    """Results in job order, however the jobs ran."""
-    if ray is not None:
-        from .distributed import run_on_ray
-
-        return run_on_ray(jobs, address=ray or None, actors=max(1, workers))
-    if workers <= 1 or len(jobs) <= 1:
-        return [brief_job(job) for job in jobs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    threads = max(1, (os.cpu_count() or 1) // workers)
-    # spawn, not fork: this process has torch's thread pools running, which a fork copies broken.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             initializer=_worker_start, initargs=(threads,)) as pool:
-        return list(pool.map(brief_job, jobs))
 
 
 def index_markdown(result: Digest, min_sources: int) -> str:

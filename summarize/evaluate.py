@@ -296,21 +296,40 @@ def evaluate(
     settings: Settings = DEFAULTS,
     encoder: Encoder | None = None,
     progress: Callable[[int, int, Cluster], None] | None = None,
+    workers: int = 1,
 ) -> tuple[dict, list[Result]]:
+    """Every cluster scored for every system. With `workers` > 1 the clusters go to worker processes
+    (the executor `summarize digest` uses), each loading the models once; results keep cluster order."""
     clusters = read_clusters(path, limit=limit, sets=sets)
-    encoder = encoder or shared_encoder()
     systems = ["summarize", *baselines]
     results: list[Result] = []
-    for number, cluster in enumerate(clusters, 1):
-        if progress:
-            progress(number, len(clusters), cluster)
-        try:
-            results += evaluate_cluster(cluster, systems, settings, encoder, seed)
-        except InputError as error:
-            log.warning("skipping cluster %s: %s", cluster.id, error)
+    if encoder is not None or workers <= 1:
+        encoder = encoder or shared_encoder()
+        for number, cluster in enumerate(clusters, 1):
+            if progress:
+                progress(number, len(clusters), cluster)
+            results += _evaluate_job((cluster, systems, settings, seed), encoder)
+    else:
+        from .executor import run_all
+
+        jobs = [(cluster, systems, settings, seed) for cluster in clusters]
+        for number, (cluster, scored) in enumerate(zip(clusters, run_all(_evaluate_job, jobs, workers=workers)), 1):
+            if progress:
+                progress(number, len(clusters), cluster)
+            results += scored
     if not results:
         raise InputError("no cluster could be evaluated")
     return summarize_results(results, seed), results
+
+
+def _evaluate_job(job: tuple, encoder: Encoder | None = None) -> list[Result]:
+    """One cluster's results (none, with a warning, when it cannot be briefed); runs in any worker."""
+    cluster, systems, settings, seed = job
+    try:
+        return evaluate_cluster(cluster, systems, settings, encoder or shared_encoder(device=settings.device), seed)
+    except InputError as error:
+        log.warning("skipping cluster %s: %s", cluster.id, error)
+        return []
 
 
 # ---------------------------------------------------------------- output

@@ -116,3 +116,13 @@ def test_eval_reports_how_the_briefs_are_built(scored):
         assert metrics["empty_summary"] in (0.0, 1.0)
     for entries in data["structure"].values():
         assert set(entries) == {"fill", "empty_summary", "headline_claims", "multi_source_share", "single_reported_elsewhere"}
+
+
+def test_two_workers_score_the_same_as_one(fixture_file):
+    """`--workers 2` runs the clusters through the digest's executor: the same summaries and ROUGE."""
+    from summarize.evaluate import evaluate
+
+    _, alone = evaluate(fixture_file, baselines=["lead"], workers=1)
+    _, parallel = evaluate(fixture_file, baselines=["lead"], workers=2)
+    assert [(r.system, r.cluster, r.summary) for r in parallel] == [(r.system, r.cluster, r.summary) for r in alone]
+    assert [r.metrics["rouge2"] for r in parallel] == [r.metrics["rouge2"] for r in alone]
