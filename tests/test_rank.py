@@ -119,6 +119,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "China-U.S. relations are highly complex.",
         "Pressure from China to stop “suppressing” the country’s tech expansion.",
         "Beyond that, the discussions yielded few specific takeaways for either side.",
+        "Which is a good thing for ``Star Wars'' creator George Lucas, who owns the merchandising rights.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
