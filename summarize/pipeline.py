@@ -133,7 +133,7 @@ def analyse(
     sentences = tuple(split_sources(sources))
     if not sentences:
         raise InputError("nothing is left after cleaning: the input holds no sentences")
-    large = len(sentences) > settings.embed_limit
+    large = len(sentences) > settings.two_stage_above
     encoder = encoder or shared_encoder(quantize=large and settings.int8_large_inputs, device=settings.device)
     headed = [source for source in sources if source.title and source.headline]
     # Large inputs: only the most central sentences by TF-IDF LexRank are embedded; the rest keep a zero

@@ -143,7 +143,7 @@ def test_above_the_size_threshold_each_sentence_keeps_only_its_strongest_edges()
 
 
 def test_a_large_input_embeds_only_its_most_central_sentences_and_still_briefs(encoder, monkeypatch):
-    """Two stages above `embed_limit`: TF-IDF LexRank over every sentence, MiniLM for the most central."""
+    """Two stages above `two_stage_above` sentences: TF-IDF LexRank over every sentence, MiniLM for the most central."""
     from dataclasses import replace
 
     from summarize.pipeline import analyse
@@ -153,7 +153,7 @@ def test_a_large_input_embeds_only_its_most_central_sentences_and_still_briefs(e
     asked = []
     original = encoder.encode
     monkeypatch.setattr(encoder, "encode", lambda texts: asked.append(len(texts)) or original(texts))
-    settings = replace(DEFAULTS, embed_limit=120)
+    settings = replace(DEFAULTS, two_stage_above=200, embed_limit=120)
     analysis = analyse([SEEDS], settings=settings, encoder=encoder)
     assert len(analysis.sentences) > 200 and asked[0] == 120 + len(analysis.titles)
     embedded = np.flatnonzero(np.abs(analysis.vectors).sum(axis=1))
