@@ -34,7 +34,23 @@ def default_model_dir() -> Path:
     return model_dir
 
 
-class Encoder:
+class LoadsOnFirstUse:
+    """`tokenizer` and `model` come from the subclass's `_load()` the first time they are asked for: when
+    every answer is in a cache, torch is never imported."""
+
+    def _load(self) -> tuple:
+        raise NotImplementedError
+
+    @property
+    def tokenizer(self):
+        return self._load()[0]
+
+    @property
+    def model(self):
+        return self._load()[1]
+
+
+class Encoder(LoadsOnFirstUse):
     """Encodes sentences to unit vectors: `encode(texts)[i] @ encode(texts)[j]` is their cosine."""
 
     def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False,
@@ -51,15 +67,6 @@ class Encoder:
         self.quantize = quantize
         self._loaded = None
         self.cache = _cache_for(self.model_dir, quantize) if cache else None
-
-    # The model loads on first use: when every sentence is in the cache, torch is never imported.
-    @property
-    def tokenizer(self):
-        return self._load()[0]
-
-    @property
-    def model(self):
-        return self._load()[1]
 
     def _load(self):
         if self._loaded is None:

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from .config import cache_dir
+from .embed import LoadsOnFirstUse, resolve_device
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def render(template: string.Template, **slots: str) -> str:
     return template.substitute(**slots)
 
 
-class FluencyScorer:
+class FluencyScorer(LoadsOnFirstUse):
     """Mean log-probability per token of each candidate after a prompt: higher reads better.
     `propose` lets the same model write one wording (`--propose`), which is only ever a candidate."""
 
@@ -198,15 +199,6 @@ class FluencyScorer:
             weights = weights_stamp(packaged_gguf() if self.default_model else self.path)
             self.cache = VectorCache(cache_dir() / "fluency.sqlite3", f"{weights};{self.template.template}",
                                      table="scores", dimensions=1, dtype="float64")
-
-    # The model loads on first use: when every wording's score is cached, torch is never imported.
-    @property
-    def tokenizer(self):
-        return self._load()[0]
-
-    @property
-    def model(self):
-        return self._load()[1]
 
     def _load(self):
         if self._loaded is not None:
@@ -235,8 +227,6 @@ class FluencyScorer:
             raise ModelError(f"{path} is not a causal language model ({model.config.model_type}: its "
                              f"checkpoint lacks {len(untrained)} weights, e.g. {untrained[0]})")
         model.eval()
-        from .embed import resolve_device
-
         self.device = resolve_device(self.device, torch)
         model = model.to(self.device)
         if tokenizer.pad_token is None:
