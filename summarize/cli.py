@@ -149,8 +149,9 @@ def digest(inputs: tuple[str, ...], out_dir: str, words: int, min_sources: int, 
         raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
-    click.echo(f"wrote {len(result.stories)} briefs and index.md to {out_dir} "
-               f"({len(result.unclustered)} articles in no story)", err=True)
+    alone = len(result.unclustered)
+    click.echo(f"wrote {len(result.stories)} brief{'s' * (len(result.stories) != 1)} and index.md to {out_dir} "
+               f"({alone} article{'s' * (alone != 1)} in no story)", err=True)
 
 
 @cli.command("check")
