@@ -28,6 +28,12 @@ def cli(verbose: int, quiet: bool) -> None:
     progress.enable(not quiet and sys.stderr.isatty())  # bars only for a person watching a terminal
 
 
+def _say(message: str) -> None:
+    """A progress line on stderr ("wrote brief.md"), unless -q asked for errors only."""
+    if logging.getLogger().level < logging.ERROR:
+        click.echo(message, err=True)
+
+
 def _emit(text: str, output: str | None, force: bool) -> None:
     from .render import write_output
 
@@ -35,7 +41,7 @@ def _emit(text: str, output: str | None, force: bool) -> None:
         click.echo(text, nl=False)
     else:
         write_output(text, output, force=force)
-        click.echo(f"wrote {output}", err=True)
+        _say(f"wrote {output}")
 
 
 @cli.command()
@@ -150,8 +156,8 @@ def digest(inputs: tuple[str, ...], out_dir: str, words: int, min_sources: int, 
     except OSError as error:
         raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".strip(": ")) from None
     alone = len(result.unclustered)
-    click.echo(f"wrote {len(result.stories)} brief{'s' * (len(result.stories) != 1)} and index.md to {out_dir} "
-               f"({alone} article{'s' * (alone != 1)} in no story)", err=True)
+    _say(f"wrote {len(result.stories)} brief{'s' * (len(result.stories) != 1)} and index.md to {out_dir} "
+         f"({alone} article{'s' * (alone != 1)} in no story)")
 
 
 @cli.command("check")
@@ -235,7 +241,7 @@ def compare(inputs: tuple[str, ...], ladder: list[int], output_format: str, plot
             _emit(text, output, force)
         if plot_path:
             comparing.plot(result, plot_path, force=force)
-            click.echo(f"wrote {plot_path}", err=True)
+            _say(f"wrote {plot_path}")
     except SummarizeError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
@@ -292,7 +298,7 @@ def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple
         _emit(evaluating.to_markdown(summary), output, force)
         if json_path:
             write_output(evaluating.to_json(summary, results), json_path, force=force)
-            click.echo(f"wrote {json_path}", err=True)
+            _say(f"wrote {json_path}")
     except SummarizeError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:

@@ -150,3 +150,13 @@ def test_progress_bars_only_for_a_terminal(capsys):
         assert capsys.readouterr().err == ""
     finally:
         progress.enable(False)
+
+
+def test_quiet_means_nothing_on_stderr_but_errors(tmp_path):
+    out = tmp_path / "brief.md"
+    quiet = subprocess.run([sys.executable, "-m", "summarize", "-q", "brief", str(SEEDS), "-o", str(out), "--no-model"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert quiet.returncode == 0 and quiet.stderr == "" and out.exists()
+    again = subprocess.run([sys.executable, "-m", "summarize", "-q", "brief", str(SEEDS), "-o", str(out)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 1 and "already exists" in again.stderr  # errors still show
