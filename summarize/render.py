@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -96,6 +97,14 @@ def citations(claim: Claim) -> str:
     return "".join(f"[{source}]" for source in claim.sources)
 
 
+_LINK_TEXT = re.compile(r"[\[\]]")
+
+
+def _link_text(text: str) -> str:
+    """Brackets escaped: inside a link's text they would end it."""
+    return _LINK_TEXT.sub(lambda match: "\\" + match.group(0), text)
+
+
 def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     """Title, the claims with their citations, the numbered sources, one footer line.
 
@@ -126,8 +135,12 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         known = []  # a file name is no outlet name: the path says it
         if source.named:
             known.append(f"**{source.name}**")
+        link = source.url if source.url and source.url.startswith(("https://", "http://")) else None
         if source.title:
-            known.append(f"“{source.title}”")
+            title = f"“{source.title}”"
+            known.append(f"[{_link_text(title)}](<{link}>)" if link else title)
+        elif link:
+            known.append(f"<{link}>")
         label = " — ".join(known) + " " if known else ""
         lines.append(f"{source.id}. {label}(`{source.path}`, {source.words:,} words)")
     for skipped in brief.skipped:

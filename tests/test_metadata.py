@@ -90,7 +90,12 @@ def test_the_brief_and_its_json_name_the_outlets(encoder, tmp_path):
     data = summarize.to_dict(brief)
     assert data["sources"][0]["url"] == "https://example.org/1" and data["sources"][0]["outlet"] == "Daily Ledger"
     assert "url" not in data["sources"][1]  # fields only where known
-    assert "**Daily Ledger** —" in summarize.to_markdown(brief)
+    markdown = summarize.to_markdown(brief)
+    assert "**Daily Ledger** —" in markdown
+    # A source with a web address links its headline there; one without has none.
+    sources = markdown.split("## Sources")[1]
+    assert "](<https://example.org/1>) (`" in sources.splitlines()[2]
+    assert "](<" not in sources.splitlines()[3]
 
 
 def test_a_feed_with_leanings_gives_the_coverage_table(encoder, tmp_path):
