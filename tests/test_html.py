@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 from click.testing import CliRunner
 
+import summarize
 from summarize.cli import cli
 from summarize.html import to_html
 
@@ -51,3 +52,16 @@ def test_chromium_renders_the_page_with_a_citation_open(seeds_brief, tmp_path):
     cite = re.search(r'id="(cite-\d+-\d+)"', dom).group(1)
     subprocess.run([*browser, f"--screenshot={shot}", f"{page.as_uri()}#{cite}"], capture_output=True, timeout=120)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_only_web_addresses_become_links(seeds_brief):
+    """A feed's url field could hold anything: only http(s) is linked, never a javascript: address."""
+    from dataclasses import replace
+
+    sources = list(seeds_brief.sources)
+    sources[0] = replace(sources[0], url="javascript:alert(1)")
+    sources[1] = replace(sources[1], url="https://example.org/story")
+    page = to_html(replace(seeds_brief, sources=tuple(sources)))
+    assert "javascript:" not in page and 'href="https://example.org/story"' in page
+    markdown = summarize.to_markdown(replace(seeds_brief, sources=tuple(sources)))
+    assert "javascript:" not in markdown and "(<https://example.org/story>)" in markdown
