@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -87,7 +88,10 @@ class Encoder(LoadsOnFirstUse):
                 model = model.to(self.device)
             elif self.quantize:
                 # int8 dynamic quantization of the Linear layers: ~2.5x faster on CPU, cosines move by ~0.01.
-                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+                # (torch 2.13 warns that the quantized tensor API is deprecated; stderr is for our messages.)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", UserWarning)
+                    model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
             self._loaded = (tokenizer, model, torch)
             log.debug("loaded %s in %.2f s", self.model_dir, time.perf_counter() - started)
         return self._loaded

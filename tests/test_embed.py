@@ -123,3 +123,11 @@ def test_device_auto_is_the_cpu_here_and_cuda_without_a_gpu_is_a_clear_error():
     assert resolve_device("auto", torch) == "cpu"
     with pytest.raises(ModelError, match="no CUDA GPU"):
         Encoder(device="cuda", cache=False).encode(["A sentence to embed."])
+
+
+def test_the_int8_encoder_prints_no_torch_deprecation_warning(recwarn):
+    """Large inputs use int8 MiniLM; torch's warning about its quantized tensors must not reach stderr."""
+    from summarize.embed import Encoder
+
+    Encoder(quantize=True, cache=False).encode(["A sentence for the quantized model."])
+    assert not [w for w in recwarn if "quantize" in str(w.message).lower()]
