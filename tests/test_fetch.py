@@ -110,7 +110,7 @@ def test_a_feed_row_may_give_a_url_instead_of_text(server, tmp_path):
 def test_cli_brief_of_urls(server):
     result = CliRunner().invoke(cli, ["brief", f"{server}/a", f"{server}/b", f"{server}/pdf", "--words", "60", "--no-model"])
     assert result.exit_code == 0, result.output
-    assert "**Harbour Times** — “Council passes budget”" in result.output
+    assert "**Harbour Times** — [“Council passes budget”](<http" in result.output  # linked to its page
     assert "**Evening Post**" in result.output
     failed = CliRunner().invoke(cli, ["brief", f"{server}/missing", f"{server}/pdf"])
     assert failed.exit_code == 1 and "Traceback" not in failed.output and "Error:" in failed.output
