@@ -415,7 +415,11 @@ def measures(text: str) -> dict[str, set[str]]:
 
 def measures_differ(a: str, b: str) -> bool:
     """Both texts count the same thing with different numbers: "35-minute meeting" / "30-minute meeting".
-    Not when either text also states the other's number ("157 of 338 seats" / "157 seats")."""
+    Not when either text also states the other's number ("157 of 338 seats" / "157 seats"), nor when the
+    two count from different starting points ("from February" / "from March 2020")."""
+    baselines_a, baselines_b = _baselines(a), _baselines(b)
+    if baselines_a and baselines_b and not baselines_a & baselines_b:
+        return False  # "up 36 % from February" and "up 25 % from March 2020" measure from different points
     first, second = measures(a), measures(b)
     every_first, every_second = {n.replace(",", "") for n in _NUMBER_IN.findall(a)}, {n.replace(",", "") for n in _NUMBER_IN.findall(b)}
     return any(first[unit] and second[unit] and not first[unit] & every_second and not second[unit] & every_first
@@ -431,6 +435,16 @@ def _rounded(first: set[str], second: set[str]) -> bool:
 
 
 _NUMBER_IN = re.compile(r"\d+(?:[.,]\d+)?")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_BASELINE = re.compile(
+    rf"\b(?:from|since|than|compared (?:with|to)|over)\s+(?:the same \w+ (?:of|in) |the end of |early |mid-?|late )?"
+    rf"((?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|last (?:year|month|week|quarter)|a year (?:earlier|ago)"
+    rf"|(?:the )?(?:first|second|third|fourth) quarter(?: of \d{{4}})?)\b", re.IGNORECASE)
+
+
+def _baselines(text: str) -> set[str]:
+    """The points a change is measured from: "from February", "since 2019", "than a year earlier"."""
+    return {match.lower() for match in _BASELINE.findall(text)}
 
 
 def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.ndarray, lexicon: Lexicon,

@@ -60,6 +60,9 @@ def test_numbers_that_count_the_same_thing_differently():
     # Both state 157: a total of seats beside the count is no disagreement about the count.
     assert not measures_differ("The party had won 157 of 338 seats.", "The party is projected to win 157 seats.")
     assert not measures_differ("The fund exhausted its $350 billion in loans.", "It reached its $349 billion limit.")
+    # Different starting points, different measures; the same starting point, a real disagreement.
+    assert not measures_differ("Sales rose 36% from February.", "Sales are up 25% from March 2020.")
+    assert measures_differ("Sales rose 36% from February.", "Sales rose 25% from February.")
 
 
 def test_clause_deletions_keep_what_the_rest_says():
