@@ -82,6 +82,7 @@ def is_negated(text: str) -> bool:
     return bool(NEGATION.search(text))
 
 
+@lru_cache(maxsize=65536)  # asked again for the same sentences by every pair test
 def negated_words(text: str, reach: int = 3) -> frozenset[str]:
     """Content words (stemmed) within `reach` words after a negation: "has not agreed" → {"agre"}."""
     found = set()
@@ -107,6 +108,7 @@ def polarity_conflict(claim: str, evidence: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _near_negation(text: str, reach: int = 6) -> frozenset[str]:
     """Content words within `reach` words before or after a negation."""
     found = set()
