@@ -70,8 +70,9 @@ def main() -> None:
 
     documents, truth, clusters = mix()
     started = time.perf_counter()
-    texts, _, skipped = story_texts(documents)
-    kept = [t for d, t in zip(documents, truth) if d.path not in set(skipped)]
+    texts, _, _, skipped = story_texts(documents)
+    left_out = set(skipped)
+    kept = [t for d, t in zip(documents, truth) if d.path not in left_out]
     vectors = story_vectors(texts)
     labels = group_stories(vectors)
     seconds = time.perf_counter() - started

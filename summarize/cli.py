@@ -13,6 +13,8 @@ from .config import DEFAULTS
 from .errors import SummarizeError
 
 FORMATS = ("md", "json", "html")
+device_option = click.option("--device", type=click.Choice(("auto", "cpu", "cuda")), default="auto", show_default=True,
+                             help="Where the models run: auto picks a GPU when torch sees one.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,8 +71,7 @@ def _emit(text: str, output: str | None, force: bool) -> None:
               help="Let the model also write one wording per claim (for a strong --model): kept only if "
                    "made of the outlets' words and verified; the packaged 135M model rarely manages.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for torch (results are deterministic).")
-@click.option("--device", type=click.Choice(("auto", "cpu", "cuda")), default="auto", show_default=True,
-              help="Where the models run: auto picks a GPU when torch sees one.")
+@device_option
 def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_format: str,
           output: str | None, force: bool, show_edits: bool, model: str | None, no_model: bool,
           extractive: bool, fusion: str, propose: bool, seed: int, device: str) -> None:
@@ -87,7 +88,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     from dataclasses import replace
 
     from .pipeline import brief as make_brief
-    from .render import to_json, to_markdown
+    from .render import rendered
 
     started = time.perf_counter()
     if propose and (no_model or extractive):
@@ -96,13 +97,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
                        propose=propose, seed=seed, device=device)
     try:
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
-        if output_format == "html":
-            from .html import to_html
-
-            text = to_html(result, show_edits=show_edits)
-        else:
-            text = to_json(result) if output_format == "json" else to_markdown(result, show_edits=show_edits)
-        _emit(text, output, force)
+        _emit(rendered(result, output_format, show_edits=show_edits), output, force)
     except SummarizeError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
@@ -126,8 +121,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
               help="Run the briefs as Ray tasks: on the cluster at ADDRESS, or a local Ray instance without "
                    "one (needs `pip install 'summarize[ray]'`).")
 @click.option("--force", is_flag=True, help="Replace files of an earlier digest in the folder.")
-@click.option("--device", type=click.Choice(("auto", "cpu", "cuda")), default="auto", show_default=True,
-              help="Where the models run: auto picks a GPU when torch sees one.")
+@device_option
 def digest(inputs: tuple[str, ...], out_dir: str, words: int, min_sources: int, output_format: str,
            workers: int | None, ray_address: str | None, force: bool, device: str) -> None:
     """Group INPUTS (files, folders, feeds, URLs) into stories and brief each one.

@@ -48,7 +48,7 @@ class Story:
     title: str
     articles: tuple[str, ...]  # paths, in input order
     outlets: tuple[str, ...]
-    brief_file: str | None = None  # relative to the digest folder; None when too few outlets cover it
+    brief_file: str  # relative to the digest folder
 
 
 @dataclass(frozen=True)
@@ -58,14 +58,16 @@ class Digest:
     skipped: tuple[str, ...]  # inputs with nothing left after cleaning
 
 
-def story_texts(documents: list[Document]) -> tuple[list[str], list[str], list[str]]:
-    """For each usable article its headline and cleaned text and its outlet; and the inputs left out."""
+def story_texts(documents: list[Document]) -> tuple[list[str], list[str], list[Document], list[str]]:
+    """For each usable article its headline and cleaned text, its outlet and its document; and the paths
+    of the inputs cleaning left nothing of."""
     from .ingest import ingest_report
 
     sources, _ = ingest_report(documents)
     used = {source.path for source in sources}
     texts = [f"{source.title}. {source.text}" if source.headline else source.text for source in sources]
-    return texts, [source.name for source in sources], [d.path for d in documents if d.path not in used]
+    kept = [document for document in documents if document.path in used]
+    return texts, [source.name for source in sources], kept, [d.path for d in documents if d.path not in used]
 
 
 BACKGROUND = Path(__file__).parent / "data" / "news_df.json"  # training/make_background_df.py
@@ -89,11 +91,11 @@ def story_vectors(texts: list[str]):
     from sklearn.preprocessing import normalize
 
     background = json.loads(BACKGROUND.read_text(encoding="utf-8"))
+    counts = CountVectorizer(analyzer=analyzer())  # the words the background was counted with
     try:
-        counts = CountVectorizer(stop_words="english").fit(texts)
-    except ValueError:  # no word two articles share: every article is its own story
+        matrix = counts.fit_transform(texts).astype(np.float64)
+    except ValueError:  # nothing but stop words: every article is its own story
         return sparse.identity(len(texts), format="csr")
-    matrix = counts.transform(texts).astype(np.float64)
     vocabulary = counts.get_feature_names_out()
     documents = background["documents"] + len(texts)
     df = np.asarray((matrix > 0).sum(axis=0)).ravel() + np.array([background["df"].get(w, 0) for w in vocabulary])
@@ -145,12 +147,10 @@ def digest(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is a file: give a folder for the digest")
-    documents = read_inputs(inputs)
-    by_path = {document.path: document for document in documents}
-    texts, outlets, skipped = story_texts(documents)
+    texts, outlets, articles, skipped = story_texts(read_inputs(inputs))
     if not texts:
         raise InputError("nothing is left after cleaning: the inputs hold no articles")
-    paths = [path for path in by_path if path not in set(skipped)]
+    paths = [article.path for article in articles]
     labels = group_stories(story_vectors(texts), distance)
 
     members: dict[int, list[int]] = {}
@@ -160,13 +160,12 @@ def digest(
     # Most outlets first, then most articles, then the order the articles came in.
     covered.sort(key=lambda group: (-len({outlets[i] for i in group}), -len(group), group[0]))
 
-    jobs = [BriefJob(tuple(by_path[paths[i]] for i in group), words, output_format, settings) for group in covered]
+    jobs = [BriefJob(tuple(articles[i] for i in group), words, output_format, settings) for group in covered]
     results = list(run_all(brief_job, jobs, workers=workers, ray=ray))
 
-    extension = {"md": "md", "json": "json", "html": "html"}[output_format]
     planned = []
     for number, (group, (title, text)) in enumerate(zip(covered, results), start=1):
-        name = f"{number:02d}-{slug(title)}.{extension}"
+        name = f"{number:02d}-{slug(title)}.{output_format}"
         planned.append((name, text, Story(title, tuple(paths[i] for i in group),
                                           tuple(dict.fromkeys(outlets[i] for i in group)), name)))
     in_story = {i for group in covered for i in group}
@@ -189,14 +188,10 @@ class BriefJob:
 def brief_job(job: BriefJob) -> tuple[str, str]:
     """One story's brief, rendered: (title, text). Runs in whichever process or actor got the job."""
     from .pipeline import brief
-    from .render import to_json, to_markdown
+    from .render import rendered
 
     made = brief(list(job.documents), words=job.words, settings=job.settings)
-    if job.output_format == "html":
-        from .html import to_html
-
-        return made.title, to_html(made)
-    return made.title, to_json(made) if job.output_format == "json" else to_markdown(made)
+    return made.title, rendered(made, job.output_format)
 
 
 def index_markdown(result: Digest, min_sources: int) -> str:

@@ -103,15 +103,7 @@ class Encoder(LoadsOnFirstUse):
             return np.zeros((0, 384), dtype=np.float32)
         if self.cache is None:
             return self._encode(texts)
-        cached = self.cache.get(texts)
-        missing = [i for i in range(len(texts)) if i not in cached]
-        vectors = np.empty((len(texts), 384), dtype=np.float32)
-        for i, vector in cached.items():
-            vectors[i] = vector
-        if missing:
-            vectors[missing] = self._encode([texts[i] for i in missing])
-        self.cache.put([texts[i] for i in missing], vectors[missing], hits=[texts[i] for i in cached])
-        return vectors
+        return self.cache.fetch(texts, lambda missing: self._encode([texts[i] for i in missing]))
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         torch = self._load()[2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import outlet_coverage, side_coverage
+from .fetch import is_url
 from .render import claim_notes, describe_edit
 from .types import Brief, Claim
 
@@ -62,7 +63,7 @@ def to_html(brief: Brief, show_edits: bool = False) -> str:
     parts.append("<h2>Sources</h2><ol>")
     for source in brief.sources:
         title = f"“{escape(source.title)}”" if source.title else ""
-        if source.url and source.url.startswith(("https://", "http://")):  # never a javascript: link from a feed
+        if is_url(source.url):  # http(s) only: never a javascript: link from a feed
             title = f"<a href=\"{escape(source.url, quote=True)}\">{title or escape(source.url)}</a>"
         outlet = f"<span class=\"outlet\">{escape(source.name)}</span> — " if source.named else ""
         extra = ", ".join(escape(x) for x in (source.date, source.leaning) if x)

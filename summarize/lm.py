@@ -22,6 +22,8 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from .config import cache_dir
 from .embed import LoadsOnFirstUse, resolve_device
 from .errors import ModelError
@@ -243,14 +245,8 @@ class FluencyScorer(LoadsOnFirstUse):
         if self.cache is None:
             return self._score(candidates, context)
         keys = [f"{context}\0{candidate}" for candidate in candidates]
-        cached = self.cache.get(keys)
-        missing = [i for i in range(len(keys)) if i not in cached]
-        scores = {i: float(vector[0]) for i, vector in cached.items()}
-        if missing:
-            fresh = self._score([candidates[i] for i in missing], context)
-            scores.update(zip(missing, fresh))
-        self.cache.put([keys[i] for i in missing], [[scores[i]] for i in missing], hits=[keys[i] for i in cached])
-        return [scores[i] for i in range(len(keys))]
+        rows = self.cache.fetch(keys, lambda missing: np.array([self._score([candidates[i] for i in missing], context)]).T)
+        return [float(row[0]) for row in rows]
 
     def _score(self, candidates: list[str], context: str = "") -> list[float]:
         """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SHOW_ABOVE = 500  # items (sentences): below this a stage ends within ~2 s on 2 cores, a bar would flicker
+SHOW_ABOVE = 500  # sentences: below this a stage ends within ~2 s on 2 cores, a bar would flicker
 
 _enabled = False
 
@@ -21,8 +21,8 @@ def enable(on: bool) -> None:
 
 
 @contextmanager
-def step(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    if not _enabled or total < SHOW_ABOVE:
+def step(description: str, total: int, show_above: int = SHOW_ABOVE) -> Iterator[Callable[[int], None]]:
+    if not _enabled or total < show_above:
         yield lambda n=1: None
         return
     from rich.console import Console

@@ -24,7 +24,7 @@ from .types import Sentence
 CHUNK_ROWS = 1024  # rows of the similarity matrix built at a time: 1024 x n floats, never n x n
 
 
-def similarity_graph(vectors: np.ndarray, source_ids: np.ndarray, settings: Settings) -> sparse.csr_matrix:
+def similarity_graph(vectors: np.ndarray | sparse.csr_matrix, source_ids: np.ndarray, settings: Settings) -> sparse.csr_matrix:
     """Weighted sparse graph: graph[i, j] = weight(i, j) * cos(i, j) where cos >= settings.edge_threshold.
 
     Built a block of rows at a time (never n x n floats). Above `settings.sparse_graph_above` sentences
@@ -98,8 +98,9 @@ def centrality(graph: sparse.csr_matrix, damping: float = 0.85, tolerance: float
     return scores / scores.sum()
 
 
-def rank_sentences(sentences: list[Sentence], vectors: np.ndarray, settings: Settings) -> np.ndarray:
-    """Centrality of each sentence, scaled so that 1.0 is the average sentence."""
+def rank_sentences(sentences: list[Sentence], vectors: np.ndarray | sparse.csr_matrix, settings: Settings) -> np.ndarray:
+    """Centrality of each sentence, scaled so that 1.0 is the average sentence (unit rows: embeddings, or
+    TF-IDF for the first stage of a large input)."""
     source_ids = np.array([s.source_id for s in sentences])
     scores = centrality(similarity_graph(vectors, source_ids, settings), settings.damping)
     return scores * len(sentences)
@@ -120,9 +121,7 @@ def lexical_centrality(sentences: list[Sentence], settings: Settings) -> np.ndar
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32).fit_transform(texts)
     except ValueError:  # nothing but stopwords
         return np.full(len(texts), 1.0)
-    source_ids = np.array([s.source_id for s in sentences])
-    lexical = replace(settings, edge_threshold=LEXICAL_EDGE_THRESHOLD)
-    return centrality(similarity_graph(matrix.tocsr(), source_ids, lexical), settings.damping) * len(sentences)
+    return rank_sentences(sentences, matrix.tocsr(), replace(settings, edge_threshold=LEXICAL_EDGE_THRESHOLD))
 
 
 # ---------------------------------------------------------------- which sentences can stand alone

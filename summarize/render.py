@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .fetch import is_url
 from .coverage import outlet_coverage, reporting, side_coverage, sides
 from .types import Brief, Claim
 
@@ -73,6 +74,15 @@ def describe_edit(edit) -> str:
     return f"added “{edit.text}” ({edit.reason}{origin})"
 
 
+def rendered(brief: Brief, output_format: str, show_edits: bool = False) -> str:
+    """The brief as "md", "json" or "html" (the formats `brief` and `digest` write)."""
+    if output_format == "html":
+        from .html import to_html  # html builds on this module
+
+        return to_html(brief, show_edits=show_edits)
+    return to_json(brief) if output_format == "json" else to_markdown(brief, show_edits=show_edits)
+
+
 def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
 
@@ -135,7 +145,7 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         known = []  # a file name is no outlet name: the path says it
         if source.named:
             known.append(f"**{source.name}**")
-        link = source.url if source.url and source.url.startswith(("https://", "http://")) else None
+        link = source.url if is_url(source.url) else None
         if source.title:
             title = f"“{source.title}”"
             known.append(f"[{_link_text(title)}](<{link}>)" if link else title)

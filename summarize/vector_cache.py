@@ -16,6 +16,7 @@ import hashlib
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,19 @@ class VectorCache:
             self._disable(error)
             return {}
         return {i: found[key] for i, key in enumerate(keys) if key in found}
+
+    def fetch(self, keys: list[str], compute: Callable[[list[int]], np.ndarray]) -> np.ndarray:
+        """A row per key: from the cache where a run stored it, else from `compute(indices of the missing
+        keys)`, stored for the next run."""
+        cached = self.get(keys)
+        missing = [i for i in range(len(keys)) if i not in cached]
+        rows = np.empty((len(keys), self.dimensions), dtype=self.dtype)
+        for i, row in cached.items():
+            rows[i] = row
+        if missing:
+            rows[missing] = compute(missing)
+        self.put([keys[i] for i in missing], rows[missing], hits=[keys[i] for i in cached])
+        return rows
 
     def put(self, texts: list[str], vectors: np.ndarray, hits: list[str] = ()) -> None:
         """Store new vectors and mark `hits` as used now; then keep only the `max_entries` most recent."""
