@@ -11,7 +11,7 @@ from html import escape
 
 from .coverage import outlet_coverage, side_coverage
 from .fetch import is_url
-from .render import claim_notes, describe_edit
+from .render import claim_notes, describe_edit, footer
 from .types import Brief, Claim
 
 STYLE = """
@@ -75,9 +75,7 @@ def to_html(brief: Brief, show_edits: bool = False) -> str:
                        for row in outlet_coverage(brief))
         parts.append("<h2>Who reports what</h2><table><tr><th>outlet</th><th>claims it backs</th>"
                      f"<th>of them, no other outlet reports</th></tr>{rows}</table>")
-    stats = brief.stats
-    parts.append(f"<footer>{stats.words:,} words from {stats.source_words:,} in {len(brief.sources)} sources "
-                 f"({stats.compression:.1%}); {len(brief.claims)} claims.</footer></body></html>\n")
+    parts.append(f"<footer>{escape(footer(brief))}</footer></body></html>\n")
     return "\n".join(parts)
 
 

@@ -131,6 +131,13 @@ _PRONOUN_START = re.compile(
     r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women)))\b",
     re.IGNORECASE,
 )
+# "Both athletes tested positive", "Neither was …", "The three, who …": people or things the sentence
+# before named ("Each year, …" and "Both national and state legislators …" stand alone).
+_QUANTIFIER_START = re.compile(
+    r"^(?:(?:both|neither|either|each)\s+(?!sides\b)(?:[a-z]+ed|[a-z]{3,}(?<!ou)(?<!s)s|was|were|is|are|has|have|had|will|would|could|can|"
+    r"later|also|way)\b|the (?:three|four|five|six|seven|eight|nine|ten)\s*(?:,|(?:were|was|are|have|had|will|also)\b))",
+    re.IGNORECASE,
+)
 # Connectives that lean on the sentence before ("Beyond that, the talks yielded little.").
 _CONNECTIVE_START = re.compile(
     r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
@@ -177,6 +184,11 @@ def pronoun_before_name(text: str) -> bool:
 # whose content is elsewhere ("X and Y said in a statement.", "the bishop had this to say").
 _READER = re.compile(r"\b(?:you|your|yours|you[’']re|you[’']ll|you[’']ve|you[’']d|yourself|imagine|let[’']s)\b", re.IGNORECASE)
 _WRITER = re.compile(r"\b(?:we|our|ours|ourselves)\b|^(?:We|Our)\b")  # the writer's "we" (a column, an appeal)
+# The writer's "I" ("Later today, I got to thinking …", a column, a letter) — or a quotation whose marks and
+# speaker are in another sentence; either way no claim. "metatarsals I to V" is a numeral; a sentence that
+# names its speaker ("…, I think,'' Seth said.") is an attributed quotation and may stand.
+_FIRST_PERSON = re.compile(r"\bI(?:[’']m|[’']ve|[’']d|[’']ll)?\s+(?!to\b)[a-z]|\b(?:my|me|myself)\b|^My\b")
+_SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)\b")
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b", re.IGNORECASE)
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
@@ -194,10 +206,12 @@ def is_not_a_claim(text: str) -> bool:
     own = outside_quotes(text)
     if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) or _CALL_TO_ACTION.search(own):
         return True
+    if _FIRST_PERSON.search(own) and not _SPEECH.search(text):
+        return True
     # A shell: the speaker and the verb, nothing said — no quotation, and before the verb no clause of
     # its own ("Japan must brace itself …, the minister said." says something).
     shell = _SHELL.search(text.rstrip(" .") + ".")
-    if shell is None or any(q in text for q in "“\"«"):
+    if shell is None or any(q in text for q in "“\"«`"):
         return False
     return not _CLAUSE.search(text[: shell.start()])
 
@@ -206,7 +220,7 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"shall|should|that|to|[a-z]{3,}ed)\b")
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|``.*?''")
 OPENING = "“\"«‘"
 
 
@@ -233,7 +247,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _VERB_CUE.search(outside_quotes(text)):
         return False
-    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)):
+    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

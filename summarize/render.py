@@ -162,15 +162,25 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
         if side_rows:
             lines += ["", "| leaning | outlets | claims backed | of them, no other side reports |", "|---|---|---|---|"]
             lines += [f"| {row.leaning} | {row.outlets} | {row.backs} | {row.alone} |" for row in side_rows]
+    lines += ["", "---", f"*{footer(brief)}*"]
+    return "\n".join(lines) + "\n"
+
+
+def footer(brief: Brief) -> str:
+    """"196 words from 6,412 in 5 sources (3.1%); 8 claims, citing 4 of the 5 sources." """
     stats = brief.stats
     cited = len({s for claim in brief.claims for s in claim.sources})
-    lines += [
-        "",
-        "---",
-        f"*{stats.words:,} words from {stats.source_words:,} in {_plural(len(brief.sources), 'source')} "
-        f"({stats.compression:.1%}); {_plural(len(brief.claims), 'claim')} citing {_plural(cited, 'source')}.*",
-    ]
-    return "\n".join(lines) + "\n"
+    return (f"{stats.words:,} words from {stats.source_words:,} in {_plural(len(brief.sources), 'source')} "
+            f"({stats.compression:.1%}); {_plural(len(brief.claims), 'claim')}{_citing(cited, len(brief.sources))}.")
+
+
+def _citing(cited: int, sources: int) -> str:
+    """", citing 4 of the 5 sources": how many sources the claims cite together (not each claim)."""
+    if sources == 1:
+        return ""
+    if cited == sources:
+        return f", citing all {sources} sources"
+    return f", citing {cited} of the {sources} sources"
 
 
 def _plural(count: int, noun: str) -> str:

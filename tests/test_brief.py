@@ -109,7 +109,11 @@ def test_markdown_lists_claims_with_markers_sources_and_footer(seeds_brief):
     outlets = ("SinoInsider", "China Digital Times", "The New American", "Bloomberg", "Tech Wire Asia")
     assert all(line.startswith(tuple(f"- **{outlet}:**" for outlet in outlets))
                for line in text.split("## Where sources differ")[-1].splitlines() if line.startswith("- "))
-    assert re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\)", text.splitlines()[-1])
+    footer = re.search(r"^\*\d+ words from [\d,]+ in 5 sources \(\d+\.\d%\); (\d+) claims, citing (all 5|\d of the 5) sources\.\*$",
+                       text.splitlines()[-1])
+    assert footer, text.splitlines()[-1]  # how many sources the claims cite together, never "N claims citing M"
+    cited = {s for claim in seeds_brief.claims for s in claim.sources}
+    assert footer.group(2) == ("all 5" if len(cited) == 5 else f"{len(cited)} of the 5")
 
 
 def test_word_and_sentence_budgets(encoder):

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 import summarize
 from summarize.cli import cli
 from summarize.html import to_html
+from summarize.render import to_markdown
 
 from .conftest import SEEDS
 
@@ -32,6 +33,9 @@ def test_the_page_is_self_contained_and_every_citation_carries_its_evidence(seed
     edited = sum(1 for claim in seeds_brief.claims if claim.edits)
     assert page.count("<details>") == edited and to_html(seeds_brief).count("<details>") == 0  # edits on request
     assert all(f'id="source-{s.id}"' in page for s in seeds_brief.sources)
+    # The same footer as the Markdown brief: length against the sources', and the sources the claims cite.
+    footer = re.search(r"<footer>([^<]*)</footer>", page).group(1)
+    assert unescape(footer) == to_markdown(seeds_brief).rstrip().splitlines()[-1].strip("*")
 
 
 def test_cli_writes_the_page(tmp_path):

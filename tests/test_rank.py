@@ -107,6 +107,12 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Blinken said he raised the issue of military communications “repeatedly” but was rebuffed by the Chinese.",
         "During his two-day visit, Blinken met with Xi Jinping, Wang Yi and Qin Gang in Beijing.",
         "“He did a hell of a job,” Biden said when reporters asked about Blinken’s trip.",
+        # A numeral, a mine, a quotation that names its speaker, "each year", generic "both sides".
+        "The pes consists of an astragalus and metatarsals I to V, found near the river in 2011.",
+        "Last November, most of the mine was shut down by its new private owners.",
+        "Seth said “my friends have told me that they know people who are less socially able.”",
+        "Each year, frustrated parents struggle to install about 70 models of child car seats.",
+        "Both sides in the controversy estimate that 2,000 children have taken the drug.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -120,6 +126,15 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Pressure from China to stop “suppressing” the country’s tech expansion.",
         "Beyond that, the discussions yielded few specific takeaways for either side.",
         "Which is a good thing for ``Star Wars'' creator George Lucas, who owns the merchandising rights.",
+        # The writer's own voice (a column, a letter), or a quotation cut from its speaker.
+        "Later today, I got to thinking about relationships.",
+        "My shopping technique, wherever I've lived, is to find the poorest neighborhood.",
+        "Every time I met him he was the nicest guy and he was at the top of his game.",
+        # People or things the sentence before named.
+        "Each actresses earned $13 million between May 2010 and May 2011.",
+        "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
+        "Neither was the good reverend, most likely, groovy.",
+        "The three, who were wearing fake suicide vests, were shot dead during the attack.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
