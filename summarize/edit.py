@@ -489,7 +489,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # claim only one outlet makes is shown under that outlet's name.)
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
-        text, addition = attribute_to(chosen.text, outlet)
+        text, addition = attribute_to(chosen.text, outlet, analysis.common_words())
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
     evidence = tuple(
         Evidence(source=source, text=sentence.text, similarity=round(cosine, 4))

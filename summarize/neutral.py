@@ -9,6 +9,8 @@ research-only) and report per 100 words, so that a shorter text does not merely 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -173,11 +175,23 @@ def _judges(word: str) -> bool:
     return word in _JUDGING_WORDS or bool(_JUDGING_SUFFIX.search(word))
 
 
-def attribute_to(text: str, outlet: str) -> tuple[str, Edit]:
-    """"According to OUTLET, …": the opinion is the outlet's, and the added words are its name."""
+def common_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Words written in lowercase inside sentences more often than capitalised there: not names."""
+    lower, capital = Counter(), Counter()
+    for sentence in sentences:
+        for word in re.findall(r"[A-Za-z][\w'’-]*", sentence)[1:]:
+            (lower if word[0].islower() else capital)[word.lower()] += 1
+    return frozenset(word for word, n in lower.items() if n > capital[word])
+
+
+def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset()) -> tuple[str, Edit]:
+    """"According to OUTLET, …": the opinion is the outlet's, and the added words are its name.
+
+    The first word loses its capital when it is no name: a sentence starter ("During …") or a word the
+    sources write in lowercase (`common`: "Historians …"); "Blinken …" and "U.S. …" keep theirs."""
     from .rank import _NOT_A_NAME
 
     opener = text.split(maxsplit=1)[0].strip(",").lower() if text.strip() else ""
-    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME else text  # "During …" → "during …"; names keep capitals
+    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or opener in common else text
     addition = f"According to {outlet},"
     return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

@@ -25,7 +25,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
-from .neutral import is_attributed, is_evaluative
+from .neutral import common_words, is_attributed, is_evaluative
 from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
@@ -55,6 +55,7 @@ class Analysis:
     skipped: tuple[Skipped, ...] = ()
     reporters_of: dict[tuple[int, float], set[int]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
     # Every candidate, most relevant first: the concept program's pool. (MMR's order drops a candidate
@@ -81,6 +82,13 @@ class Analysis:
                 wordings += [(s, c) for s, c in core.support if all(s.index != w.index for w, _ in wordings)]
             self.wordings_of[index] = wordings
         return self.wordings_of[index]
+
+    def common_words(self) -> frozenset[str]:
+        """Words these sources write in lowercase inside a sentence (so "Historians" at a sentence's start
+        is "historians" after an added "According to …,"); computed once."""
+        if "common_words" not in self.memo:
+            self.memo["common_words"] = common_words(sentence.text for sentence in self.sentences)
+        return self.memo["common_words"]  # type: ignore[return-value]
 
     def outlets(self, index: int) -> int:
         """How many outlets a wording of sentence `index` can cite, its own included."""

@@ -1,7 +1,7 @@
 """The edit ladder: each step conservative, quotes untouched, every change recorded."""
 
 from summarize.edit import delete_asides, delete_leaners, delete_openers, expand_names, full_names, variants
-from summarize.neutral import is_attributed, is_evaluative, loaded_terms, neutralize
+from summarize.neutral import attribute_to, common_words, is_attributed, is_evaluative, loaded_terms, neutralize
 from summarize.pipeline import measures_differ
 
 SOURCE_3 = "Over the weekend, U.S. Secretary of State Antony Blinken paid a visit to Beijing."
@@ -52,6 +52,21 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("Three players tested positive for a banned substance.")
     assert is_attributed("The visit was a failure, Bloomberg reported.")
     assert not is_attributed("“The visit was a failure.”")
+
+
+def test_an_added_attribution_lowers_the_first_word_unless_it_is_a_name():
+    sources = ["Many historians agree the mound is old.", "The dig was led by historians from Aberdeen.",
+               "Officials met Blinken in Beijing.", "He met U.S. officials in the spring."]
+    common = common_words(sources)
+    assert "historians" in common and "blinken" not in common
+    said = {text: attribute_to(text, "Bloomberg", common)[0] for text in (
+        "Historians long wondered whether the mound was a great assembly site.",
+        "Blinken gave a disappointing answer.", "U.S. officials were happy.", "During the visit, talks were good.")}
+    assert list(said.values()) == [
+        "According to Bloomberg, historians long wondered whether the mound was a great assembly site.",
+        "According to Bloomberg, Blinken gave a disappointing answer.",
+        "According to Bloomberg, U.S. officials were happy.",
+        "According to Bloomberg, during the visit, talks were good."]
 
 
 def test_numbers_that_count_the_same_thing_differently():
