@@ -61,7 +61,14 @@ class Candidate:
         return {e.source for e in self.edits if e.type in ("add", "replace") and e.source not in (None, self.base_source)}
 
 
+# "But …", "And …", "So …" answer a sentence the reader never saw; the claim stands without them.
+_CONJUNCTION_OPENER = re.compile(r"^(?:but|and|so|yet)\s+(?!(?:far|much|many|long|yet|too)\b)(?=[A-Za-z0-9“\"])", re.IGNORECASE)
+
+
 def delete_openers(text: str) -> tuple[str, list[Edit]]:
+    match = _CONJUNCTION_OPENER.match(text)
+    if match:
+        return tidy(text[match.end():]), [Edit("delete", match.group(0).strip(), reason="leans on context")]
     match = EDITORIAL_OPENERS.match(text)
     if not match:
         return text, []

@@ -532,6 +532,7 @@ def brief(
 # ---------------------------------------------------------------- a neutral title
 
 _NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[\w.]|U\.S\.)(?:\s+(?:[A-Z][\w’'-]*\w))*")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
     "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over "
@@ -545,7 +546,9 @@ def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
     document_frequency: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for source in sources:
-        found = [m.group(0).rstrip(".") if m.group(0) != "U.S." else m.group(0) for m in _NAME.finditer(source.text)]
+        # A name ends at a sentence's end ("… Africans. The team …"), not at an abbreviation ("Gen. Mark Milley").
+        found = [_SENTENCE_END.split(m.group(0))[0] for m in _NAME.finditer(source.text)]
+        found = [name.rstrip(".") if name != "U.S." else name for name in found]
         found = [name for name in found if name.split()[0] not in _NOT_NAMES and len(name) > 2]
         # "Chinese President Xi Jinping" also counts as "President Xi Jinping" and "Xi Jinping".
         found += [" ".join(name.split()[k:]) for name in found for k in range(1, len(name.split()) - 1)]

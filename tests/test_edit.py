@@ -14,6 +14,11 @@ def test_editorial_openers_and_leaning_words_are_deleted():
     text, edits = delete_leaners("Officials are also expected to travel, and he “also said” so.")
     assert text == "Officials are expected to travel, and he “also said” so."  # never inside quotes
     assert [e.text for e in edits] == ["also"]
+    # "But …" and "So …" answer a sentence the reader never saw; "So far" is no conjunction.
+    assert delete_openers("But the gene variant has been linked with osteoarthritis.")[0] == \
+        "The gene variant has been linked with osteoarthritis."
+    assert delete_openers("So fans will have to wait for the reissued albums.")[0] == "Fans will have to wait for the reissued albums."
+    assert delete_openers("So far, 12 people have died in the floods.") == ("So far, 12 people have died in the floods.", [])
 
 
 def test_asides_with_names_or_numbers_stay():
@@ -128,3 +133,14 @@ def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where
     relative = {1: group[1], 2: "Wang Yi, who leads the office, spoke."}  # a relative clause is a claim, not a name
     assert add_appositives(group[1], relative, own_source=1, trusted=trusted) == (group[1], [])
     assert add_appositives(group[1], group, own_source=1, trusted=frozenset()) == (group[1], [])  # one outlet's spelling
+
+
+def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_sentence():
+    from summarize.pipeline import neutral_title
+    from summarize.types import Source
+
+    texts = ["Early humans left Africa 50,000 years ago, said Christopher Ruff. The team studied Gen. Mark Milley.",
+             "Christopher Ruff studied bones of people who left Africa. The bones were short, said Gen. Mark Milley."]
+    sources = [Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,)) for i, text in enumerate(texts, 1)]
+    title = neutral_title(sources)
+    assert title == "Christopher Ruff, Gen. Mark Milley, Africa: what 2 sources report"

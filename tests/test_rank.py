@@ -113,6 +113,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Seth said “my friends have told me that they know people who are less socially able.”",
         "Each year, frustrated parents struggle to install about 70 models of child car seats.",
         "Both sides in the controversy estimate that 2,000 children have taken the drug.",
+        "Most residents here are descendants of slaves who once worked the plantations in the area.",
+        "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -130,6 +132,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Later today, I got to thinking about relationships.",
         "My shopping technique, wherever I've lived, is to find the poorest neighborhood.",
         "Every time I met him he was the nicest guy and he was at the top of his game.",
+        "Read on for the backstage reactions of Jon Cryer, Claire Danes and Louis C.K. from the show.",
+        "Here are some of the hottest gifts on the Gen-X hit list this holiday season.",
         # People or things the sentence before named.
         "Each actresses earned $13 million between May 2010 and May 2011.",
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
