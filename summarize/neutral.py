@@ -175,12 +175,24 @@ def _judges(word: str) -> bool:
     return word in _JUDGING_WORDS or bool(_JUDGING_SUFFIX.search(word))
 
 
+def word_cases(sentences: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word (lowercased) is written in lowercase, and capitalised, inside sentences (a
+    sentence's first word says nothing: every first word has a capital)."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for sentence in sentences:
+        for piece in _OPENS_A_SENTENCE.split(sentence):  # a quotation or a colon starts a sentence of its own
+            for word in re.findall(r"[A-Za-z][\w'’-]*", piece)[1:]:
+                (lower if word[0].islower() else capital)[word.lower()] += 1
+    return lower, capital
+
+
+_OPENS_A_SENTENCE = re.compile(r"[“\"‘(:—]|``")
+
+
 def common_words(sentences: Iterable[str]) -> frozenset[str]:
     """Words written in lowercase inside sentences more often than capitalised there: not names."""
-    lower, capital = Counter(), Counter()
-    for sentence in sentences:
-        for word in re.findall(r"[A-Za-z][\w'’-]*", sentence)[1:]:
-            (lower if word[0].islower() else capital)[word.lower()] += 1
+    lower, capital = word_cases(sentences)
     return frozenset(word for word, n in lower.items() if n > capital[word])
 
 

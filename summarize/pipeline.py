@@ -25,7 +25,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
-from .neutral import common_words, is_attributed, is_evaluative
+from .neutral import common_words, is_attributed, is_evaluative, word_cases
 from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
@@ -531,27 +531,53 @@ def brief(
 
 # ---------------------------------------------------------------- a neutral title
 
-_NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[\w.]|U\.S\.)(?:\s+(?:[A-Z][\w’'-]*\w))*")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
+# "Bureau of Labor Statistics", "Department of Justice": a name may join its words with "of (the)".
+_NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[\w.]|U\.S\.)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'-]*\w))*")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=[A-Z]{3}))\.\s+")
+# "of" joins the words of an institution's name ("Bureau of Labor Statistics"), not a person and a place
+# ("Ted Cruz of Texas"); a possessive ends a name ("Commerce Department's National …").
+_INSTITUTION = frozenset(
+    "bureau department ministry secretary university college school institute academy association society "
+    "board corps court council commission committee agency administration office bank church museum house "
+    "chamber union federation organization organisation republic kingdom state states party league".split())
+
+
+def _name_parts(name: str) -> list[str]:
+    parts = []
+    for piece in re.split(r"[’']s\s+|[’']s$", name):
+        words = piece.split()
+        start = 0
+        for k, word in enumerate(words):
+            if word == "of" and (k == 0 or words[k - 1].lower() not in _INSTITUTION):
+                parts.append(" ".join(words[start:k]))
+                start = k + 1 + (k + 1 < len(words) and words[k + 1] == "the")
+        parts.append(" ".join(words[start:]))
+    return [part for part in parts if part]
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
     "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
 )
 
 
 def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
     """A title built only from names most sources mention, so it carries no outlet's framing."""
     sources = list(sources)
+    lowercase, capitalised = word_cases(sentence for source in sources for sentence in re.split(r"(?<=[.!?])\s+|(?<=[.!?][”\"’])\s+", source.text))
     document_frequency: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for source in sources:
         # A name ends at a sentence's end ("… Africans. The team …"), not at an abbreviation ("Gen. Mark Milley").
-        found = [_SENTENCE_END.split(m.group(0))[0] for m in _NAME.finditer(source.text)]
+        found = [part for m in _NAME.finditer(source.text) for part in _name_parts(_SENTENCE_END.split(m.group(0))[0])]
         found = [name.rstrip(".") if name != "U.S." else name for name in found]
-        found = [name for name in found if name.split()[0] not in _NOT_NAMES and len(name) > 2]
+        # A single word capitalised mostly at a sentence's start ("There", "Thirty-five") is no name; an
+        # abbreviation or acronym ("U.S.", "NATO") is.
+        found = [name for name in found if name.split()[0] not in _NOT_NAMES and len(name) > 2 and len(name.split()) <= 4
+                 and (" " in name or capitalised[name.lower()] > lowercase[name.lower()] or "." in name or any(c.isupper() for c in name[1:]))]
         # "Chinese President Xi Jinping" also counts as "President Xi Jinping" and "Xi Jinping".
-        found += [" ".join(name.split()[k:]) for name in found for k in range(1, len(name.split()) - 1)]
+        found += [" ".join(name.split()[k:]) for name in found for k in range(1, len(name.split()) - 1)
+                  if name.split()[k] not in ("of", "the")]
         mentions.update(found)
         document_frequency.update(set(found))
     # Full names ("Antony Blinken") before single words ("China", "Chinese"), among names at least half

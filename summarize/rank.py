@@ -166,6 +166,27 @@ _LEADING_CLAUSE = re.compile(r"^(?:during|after|before|in|on|at|while|since|desp
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
 
+# "At 9.3 million new positions, it was far more than …", "In 2012, he was …": a short lead-in and then a
+# pronoun subject whose antecedent is in the sentence before. A lead-in that names someone or is a clause of
+# its own ("If the EPA agrees, it could …", "When the peptides reach the brain, they …") may hold it, and
+# "it seems" / "it appears" point at nothing.
+_LEAD_IN_PRONOUN = re.compile(
+    r"^(?!(?:if|when|whenever|while|although|though|as|because|after|before|since|once|until|unless|whether)\b)"
+    r"(?P<lead>[^,;“”\"]{1,60}),\s+(?:he|she|they|it)\s+"
+    r"(?!(?:now\s+)?(?:seems|appears|turned out|turns out)|(?:is|was|will be|would be)\s+\w+\s+(?:to|that)\b)",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b", re.IGNORECASE)
+
+
+def pronoun_after_lead_in(text: str) -> bool:
+    match = _LEAD_IN_PRONOUN.match(text)
+    if match is None:
+        return False
+    lead = match.group("lead")
+    return not _CAPITALISED.search(lead[1:]) and not _FINITE.search(lead)  # a name or a clause may hold the antecedent
+
+
 def pronoun_before_name(text: str) -> bool:
     """"…was his meeting with Xi": a person pronoun before anyone is named points outside the sentence.
 
@@ -247,7 +268,8 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _VERB_CUE.search(outside_quotes(text)):
         return False
-    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)):
+    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)) \
+            or pronoun_after_lead_in(text):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

@@ -144,3 +144,11 @@ def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_senten
     sources = [Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,)) for i, text in enumerate(texts, 1)]
     title = neutral_title(sources)
     assert title == "Christopher Ruff, Gen. Mark Milley, Africa: what 2 sources report"
+    # "of" joins an institution's name, not a person and a place; a possessive ends a name; words only a
+    # sentence's start capitalises ("There", "Thirty-five") and months are no names.
+    texts = ["There were 9.3 million openings in April, the Bureau of Labor Statistics said. Sen. Ted Cruz of Texas "
+             "praised the Labor Department’s report. There is more to come.",
+             "The Bureau of Labor Statistics’s report showed record openings. “There is a chance of more,” said Ted "
+             "Cruz of Texas. Thirty-five economists had predicted less."]
+    sources = [Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,)) for i, text in enumerate(texts, 1)]
+    assert neutral_title(sources) == "Ted Cruz, Bureau of Labor Statistics, Labor Department: what 2 sources report"

@@ -114,6 +114,10 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Each year, frustrated parents struggle to install about 70 models of child car seats.",
         "Both sides in the controversy estimate that 2,000 children have taken the drug.",
         "Most residents here are descendants of slaves who once worked the plantations in the area.",
+        # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
+        "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
+        "While President Clinton signed the agreement, he has not sought its ratification.",
+        "Despite such concerns, it is difficult to argue against what appears to be progress.",
         "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
     ]
     not_ok = [
@@ -134,6 +138,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Every time I met him he was the nicest guy and he was at the top of his game.",
         "Read on for the backstage reactions of Jon Cryer, Claire Danes and Louis C.K. from the show.",
         "Here are some of the hottest gifts on the Gen-X hit list this holiday season.",
+        # A pronoun subject after a short lead-in: its antecedent is in the sentence before.
+        "At 9.3 million new positions, it was far more than the 8.3 million economists had predicted.",
+        "In 2012, he was affiliated with Russia Life News and later with a station in Kyiv.",
         # People or things the sentence before named.
         "Each actresses earned $13 million between May 2010 and May 2011.",
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
