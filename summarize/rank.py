@@ -187,6 +187,23 @@ def pronoun_after_lead_in(text: str) -> bool:
     return not _CAPITALISED.search(lead[1:]) and not _FINITE.search(lead)  # a name or a clause may hold the antecedent
 
 
+_SUCH = re.compile(r"\bsuch\s+(?!a\b|an\b|as\b|that\b)((?:[\w’'-]+\s+){0,4})", re.IGNORECASE)
+
+
+def such_points_back(text: str) -> bool:
+    """"The lack of such approval …", "Two such reports …": approval or reports the sentence before named
+    ("such stars as Joan Crawford" and "such a storm" name their own)."""
+    for match in _SUCH.finditer(text):
+        following = match.group(1).lower().split()
+        if "as" in following or (following and _ADJECTIVE.search(following[0])):
+            continue  # "such stars as …" names them; "such loyal fans" is emphasis
+        return True
+    return False
+
+
+_ADJECTIVE = re.compile(r"(?:ous|ful|ive|ic|able|ible|-\w+)$|^(?:high|easy|loyal|strong|big|great|good|bad|long|short|odds|demand)$")
+
+
 def pronoun_before_name(text: str) -> bool:
     """"…was his meeting with Xi": a person pronoun before anyone is named points outside the sentence.
 
@@ -269,7 +286,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     if not _VERB_CUE.search(outside_quotes(text)):
         return False
     if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)) \
-            or pronoun_after_lead_in(text):
+            or pronoun_after_lead_in(text) or such_points_back(outside_quotes(text)):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

@@ -114,10 +114,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Each year, frustrated parents struggle to install about 70 models of child car seats.",
         "Both sides in the controversy estimate that 2,000 children have taken the drug.",
         "Most residents here are descendants of slaves who once worked the plantations in the area.",
+        "Others suffered such side-effects as deeper voices, serious acne and excessive hair growth.",
         # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
         "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
         "While President Clinton signed the agreement, he has not sought its ratification.",
-        "Despite such concerns, it is difficult to argue against what appears to be progress.",
+        "Despite the protests, it is difficult to argue against what appears to be progress.",
         "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
     ]
     not_ok = [
@@ -141,6 +142,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # A pronoun subject after a short lead-in: its antecedent is in the sentence before.
         "At 9.3 million new positions, it was far more than the 8.3 million economists had predicted.",
         "In 2012, he was affiliated with Russia Life News and later with a station in Kyiv.",
+        "The lack of such approval violates a federal law, the Indian Gaming Regulatory Act of 1988.",
+        "Two such reports were already submitted by the panel in 1990 and 1995.",
         # People or things the sentence before named.
         "Each actresses earned $13 million between May 2010 and May 2011.",
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
