@@ -83,6 +83,26 @@ def test_numbers_that_count_the_same_thing_differently():
     # Different starting points, different measures; the same starting point, a real disagreement.
     assert not measures_differ("Sales rose 36% from February.", "Sales are up 25% from March 2020.")
     assert measures_differ("Sales rose 36% from February.", "Sales rose 25% from February.")
+    # Seen on dev clusters: figures that both hold, one rounded, a forecast, decades, two different things.
+    assert measures_differ("Nearly 200,000 settlers live in more than 150 settlements in the West Bank.",
+                           "Israel must evacuate all 144 settlements in the West Bank.")
+    assert not measures_differ("The tribes' casinos generate more than $100 million a year.",
+                               "The tribes take in more than $350 million a year from casinos.")
+    assert not measures_differ("The House passed a $1.37 trillion spending package.", "The House approved a $1.4 trillion spending bill.")
+    assert not measures_differ("Economists had expected 845,000 new jobs.", "The economy added 943,000 new jobs in July.")
+    assert not measures_differ("Prodigy flourished in the '90s with Mobb Deep.", "Prodigy led the sound of the 1990s with Mobb Deep.")
+    assert not measures_differ("The bodies lay on a glacier at a height of 5,900 meters.",
+                               "They descended to base camp, set up at 5,700 meters.")
+    assert not measures_differ("Gun checks rose 36% from February.", "The 4.69 million checks is a 25% increase from a record set in March 2020.")
+    assert not measures_differ("About 40 percent of the students use steroids for their looks.", "Steroid use fell by 50 percent.")
+
+
+def test_a_negation_is_a_disagreement_only_about_the_word_it_negates():
+    from summarize.pipeline import denies
+
+    assert denies("China has not agreed to the talks.", "China has agreed to the talks.")
+    assert not denies("Plush said he did not know the Spirit planned to play the anthem.",
+                      "Plush said he was unaware of the Spirit's plans for the anthem.")
 
 
 def test_clause_deletions_keep_what_the_rest_says():
