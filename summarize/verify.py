@@ -17,7 +17,7 @@ import numpy as np
 
 from dataclasses import dataclass
 
-from .attribute import NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, stating
+from .attribute import NEGATION, NUMBER_WORDS, STOPWORDS, _stem, content_words, numbers, polarity_conflict, stating
 from .config import Settings
 from .neutral import is_attributed
 from .rank import _NOT_A_NAME, outside_quotes
@@ -35,7 +35,7 @@ def source_states(claim: Claim, source_id: int, analysis) -> bool:
     ("According to Bloomberg, …") says who states it; the rest of the claim is what is checked."""
     text = _normalized(without_added_attribution(claim))
     sentences = [s for s in analysis.sentences if s.source_id == source_id]
-    if any(text == _normalized(s.text) for s in sentences):
+    if any(text == _normalized(s.text) or _cut_from(text, s.text) for s in sentences):
         return True
     if not sentences:
         return False
@@ -50,6 +50,24 @@ def source_states(claim: Claim, source_id: int, analysis) -> bool:
                    analysis.lexicon, analysis.settings) is not None:
             return True
     return False
+
+
+def _cut_from(claim: str, sentence: str) -> bool:
+    """The claim is the sentence without its opener ("But now Moore has decided …" → "Now Moore has
+    decided …") or a word that leans on context ("also", "even"); never without a word that carries a fact."""
+    claim_words, sentence_words = _TOKEN.findall(claim.lower()), _TOKEN.findall(sentence.lower())
+    if not claim_words or len(claim_words) >= len(sentence_words):
+        return False
+    deleted, position = [], 0
+    for word in sentence_words:
+        if position < len(claim_words) and word == claim_words[position]:
+            position += 1
+        elif position > 0 and word not in ("also", "even"):
+            return False  # a word from the middle: a change of meaning this check does not judge
+        else:
+            deleted.append(word)
+    return position == len(claim_words) and not set(deleted) & (FACT_WORDS | MODALS) \
+        and not any(NEGATION.search(word) for word in deleted)
 
 
 def without_added_attribution(claim: Claim) -> str:

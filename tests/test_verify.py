@@ -152,3 +152,14 @@ def test_a_pure_deletion_still_passes(encoder, evidence, candidate):
     a, b = encoder.encode([candidate, evidence])
     checks = check_claim(candidate, evidence, float(a @ b), DEFAULTS)
     assert passes(checks), [c for c in checks if not c.passed]
+
+
+def test_a_claim_cut_from_a_sentence_by_its_opener_is_stated_by_that_sentence():
+    from summarize.verify import _cut_from
+
+    assert _cut_from("Now Moore has decided to run for the Senate again.", "But now Moore has decided to run for the Senate again.")
+    assert _cut_from("Officials are expected to travel.", "Officials are also expected to travel.")
+    # Never a word that carries a fact, nor a word from the middle that this check cannot judge.
+    assert not _cut_from("Moore has decided to run.", "Moore has not decided to run.")
+    assert not _cut_from("Talks continued.", "Not surprisingly, talks continued.")
+    assert not _cut_from("The visit yielded progress.", "The visit yielded modest progress.")
