@@ -75,3 +75,14 @@ def test_cli_never_overwrites_a_digest_without_force(tmp_path):
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "my notes"  # nothing was touched
     forced = runner.invoke(cli, ["digest", str(FEED), "-o", str(tmp_path), "--workers", "1", "--words", "80", "--force"])
     assert forced.exit_code == 0 and _files(tmp_path) == before
+
+
+def test_two_articles_near_the_same_articles_share_their_neighbours():
+    import numpy as np
+
+    from summarize.digest import shared_neighbours
+
+    similarity = np.array([[1.0, 0.9, 0.8, 0.1], [0.9, 1.0, 0.85, 0.1], [0.8, 0.85, 1.0, 0.2], [0.1, 0.1, 0.2, 1.0]])
+    shared = shared_neighbours(similarity, 1)  # each article and its nearest one
+    assert shared[0, 1] == 1.0 and shared[2, 3] == 0.5 and shared[0, 3] == 0.0
+    assert np.allclose(shared, shared.T) and np.all(np.diag(shared) == 1.0)
