@@ -138,6 +138,12 @@ _QUANTIFIER_START = re.compile(
     r"later|also|way)\b|the (?:three|four|five|six|seven|eight|nine|ten)\s*(?:,|(?:were|was|are|have|had|will|also)\b))",
     re.IGNORECASE,
 )
+# "The move is an escalation of …", "The report was greeted skeptically …": which move, which report? The
+# event the sentence before named (every such opening among the dev candidates was one).
+_EVENT_ANAPHOR = re.compile(
+    r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
+    r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote)\s+(?:is|was|comes|came|has|had|"
+    r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems)\b")
 # Connectives that lean on the sentence before ("Beyond that, the talks yielded little.").
 _CONNECTIVE_START = re.compile(
     r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
@@ -285,7 +291,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _VERB_CUE.search(outside_quotes(text)):
         return False
-    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)) \
+    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)) \
             or pronoun_after_lead_in(text) or such_points_back(outside_quotes(text)):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:

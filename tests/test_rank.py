@@ -115,6 +115,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Both sides in the controversy estimate that 2,000 children have taken the drug.",
         "Most residents here are descendants of slaves who once worked the plantations in the area.",
         "Others suffered such side-effects as deeper voices, serious acne and excessive hair growth.",
+        "The decision to close the plant was announced on Monday by the company's chief executive.",
         # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
         "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
         "While President Clinton signed the agreement, he has not sought its ratification.",
@@ -144,6 +145,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "In 2012, he was affiliated with Russia Life News and later with a station in Kyiv.",
         "The lack of such approval violates a federal law, the Indian Gaming Regulatory Act of 1988.",
         "Two such reports were already submitted by the panel in 1990 and 1995.",
+        "The move is an escalation of the Trump administration's legal battle against the health care law.",
+        "The report was greeted skeptically by critics of global warming science.",
         # People or things the sentence before named.
         "Each actresses earned $13 million between May 2010 and May 2011.",
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
