@@ -434,6 +434,10 @@ def measures_differ(a: str, b: str) -> bool:
     set up at 5,700 m")."""
     if (content_words(a) | content_words(b)) & _FORECAST:
         return False
+    if _STUDY.search(a) and _STUDY.search(b):
+        return False  # two polls or studies measure two things ("83 percent favor …" / "68 percent favored …")
+    if bool(_RATE.search(a)) != bool(_RATE.search(b)):
+        return False  # a yearly figure and a total ("30,000 a year" / "45,000 since 1996")
     baselines_a, baselines_b = _baselines(a), _baselines(b)
     if baselines_a and baselines_b and not baselines_a & baselines_b:
         return False
@@ -469,6 +473,8 @@ _MEASUREMENT_UNITS = frozenset(
 # Words that belong to the measure, not to what it measures ("66-year-old", "80 feet long").
 _PART_OF_MEASURE = content_words(" ".join(_MEASUREMENT_UNITS | {"old", "long", "tall", "high", "wide", "deep", "per", "cent", "dollars"}))
 _FORECAST = content_words("expected forecast predicted projected anticipated surveyed consensus")
+_STUDY = re.compile(r"\b(?:polls?|surveys?|stud(?:y|ies)|census|tally|tracker|estimates?)\b", re.IGNORECASE)
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month|week|day)\b|\b(?:annually|yearly)\b", re.IGNORECASE)
 _AT_LEAST = re.compile(r"(?:more than|over|above|at least|topped|exceeded|exceeding|upwards of|surpassed)\s+\$?\s*$", re.IGNORECASE)
 _AT_MOST = re.compile(r"(?:nearly|almost|up to|less than|fewer than|under|as many as|as much as)\s+\$?\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|approximately|roughly|some|an estimated|close to)\s+\$?\s*$", re.IGNORECASE)

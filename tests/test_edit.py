@@ -95,6 +95,11 @@ def test_numbers_that_count_the_same_thing_differently():
                                "They descended to base camp, set up at 5,700 meters.")
     assert not measures_differ("Gun checks rose 36% from February.", "The 4.69 million checks is a 25% increase from a record set in March 2020.")
     assert not measures_differ("About 40 percent of the students use steroids for their looks.", "Steroid use fell by 50 percent.")
+    # Two polls measure two things; a yearly figure is no total.
+    assert not measures_differ("A poll found that 83 percent of Americans favor teaching evolution in schools.",
+                               "A Gallup poll found that 68 percent of Americans favored teaching evolution in schools.")
+    assert not measures_differ("The council says 30,000 child seats a year are inspected at community events.",
+                               "More than 45,000 child seats have been inspected at community events since 1996.")
 
 
 def test_a_negation_is_a_disagreement_only_about_the_word_it_negates():
