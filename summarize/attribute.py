@@ -108,6 +108,28 @@ def polarity_conflict(claim: str, evidence: str) -> bool:
     )
 
 
+def denies(a: str, b: str) -> bool:
+    """One text negates the very word the other affirms: "China has not agreed" / "China has agreed". Not
+    "said he did not know the Spirit planned it" / "said he was unaware of the Spirit's plans": what is
+    negated there ("know") the other never states. (Narrower than `polarity_conflict`, which looks three
+    words past a negation.)"""
+    heads_a, heads_b = _negated_heads(a), _negated_heads(b)
+    return bool((heads_a & content_words(b)) - heads_b) or bool((heads_b & content_words(a)) - heads_a)
+
+
+def _negated_heads(text: str) -> frozenset[str]:
+    """The first content word after each negation ("has not yet agreed" → "agre")."""
+    return frozenset().union(*(first_content_word(text[match.end():]) for match in NEGATION.finditer(text)))
+
+
+def first_content_word(text: str, reach: int = 4) -> frozenset[str]:
+    """The first content word (stemmed) among the first `reach` words of `text`, or nothing."""
+    return next((found for word in _LETTER_WORD.findall(text)[:reach] if (found := content_words(word))), frozenset())
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 @lru_cache(maxsize=65536)
 def _near_negation(text: str, reach: int = 6) -> frozenset[str]:
     """Content words within `reach` words before or after a negation."""

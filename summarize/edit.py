@@ -21,7 +21,7 @@ from .attribute import content_words, same_claim
 from .neutral import _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .rank import _NOT_A_NAME, outside_quotes
 from .types import Edit, count_words
-from .verify import check_claim, fluency_check, passes
+from .verify import LEANING_WORDS, check_claim, fluency_check, passes
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
     return (tidy("".join(pieces)) if edits else text), edits
 
 
-_LEANERS = re.compile(r"\s+\b(?:also|even)\b(?=\s)", re.IGNORECASE)
+_LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)", re.IGNORECASE)
 
 
 def delete_leaners(text: str) -> tuple[str, list[Edit]]:
@@ -496,7 +496,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # claim only one outlet makes is shown under that outlet's name.)
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
-        text, addition = attribute_to(chosen.text, outlet, analysis.common_words())
+        text, addition = attribute_to(chosen.text, outlet, analysis.common_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
     evidence = tuple(
         Evidence(source=source, text=sentence.text, similarity=round(cosine, 4))

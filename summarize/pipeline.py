@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import logging
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import time
 from collections import Counter
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
 
-from .attribute import (NEGATION, REPORT_MARGIN, STOPWORDS, Lexicon, content_words, coverage, find_reporters, find_support,
-                        polarity_conflict, reports_same, shared_roots, sources_stating)
+from .attribute import (_LETTER_WORD, REPORT_MARGIN, STOPWORDS, Lexicon, content_words, coverage, denies, find_reporters, find_support,
+                        first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -56,7 +56,6 @@ class Analysis:
     skipped: tuple[Skipped, ...] = ()
     reporters_of: dict[tuple[int, float], set[int]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
-    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
     # Every candidate, most relevant first: the concept program's pool. (MMR's order drops a candidate
@@ -84,12 +83,11 @@ class Analysis:
             self.wordings_of[index] = wordings
         return self.wordings_of[index]
 
+    @cached_property
     def common_words(self) -> frozenset[str]:
         """Words these sources write in lowercase inside a sentence (so "Historians" at a sentence's start
-        is "historians" after an added "According to …,"); computed once."""
-        if "common_words" not in self.memo:
-            self.memo["common_words"] = common_words(sentence.text for sentence in self.sentences)
-        return self.memo["common_words"]  # type: ignore[return-value]
+        is "historians" after an added "According to …,")."""
+        return common_words(sentence.text for sentence in self.sentences)
 
     def outlets(self, index: int) -> int:
         """How many outlets a wording of sentence `index` can cite, its own included."""
@@ -412,16 +410,6 @@ def _contrasted(index: int, analysis: Analysis) -> tuple[Claim, float]:
 _MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*-\s*|\s+)?(%|[a-z]+)")
 
 
-def measures(text: str) -> dict[str, set[str]]:
-    """What each number counts: {"minute": {"35"}, "%": {"5.4"}}. Dates are left out: two dates are
-    usually two events, not a disagreement."""
-    found: dict[str, set[str]] = {}
-    for number, unit in _MEASURE.findall(text):
-        if unit not in STOPWORDS:
-            found.setdefault(unit, set()).add(number.replace(",", ""))
-    return found
-
-
 def measures_differ(a: str, b: str) -> bool:
     """Both texts count the same thing with numbers that cannot both be true: "35-minute meeting with Xi" /
     "30-minute meeting with Xi", "more than 150 settlements" / "all 144 settlements".
@@ -452,7 +440,7 @@ def measures_differ(a: str, b: str) -> bool:
             if low_a <= high_b and low_b <= high_a:
                 continue  # both can be true
             if unit in _MEASUREMENT_UNITS:  # "35-minute meeting" / "30-minute meeting": the word after is the thing
-                thing_a, thing_b = _measured(a, end_a), _measured(b, end_b)
+                thing_a, thing_b = first_content_word(a[end_a:]), first_content_word(b[end_b:])
                 if not (thing_a and thing_b and shared_roots(thing_a, thing_b)):
                     continue  # "40 percent of the students" / "50 percent": not one thing measured twice
             # "150 settlements" / "144 settlements": the unit is the thing counted; and the words around the
@@ -481,6 +469,8 @@ _ABOUT = re.compile(r"(?:about|around|approximately|roughly|some|an estimated|cl
 
 
 def _measure_spans(text: str):
+    """Each number with what it counts and where: ("35", "minute", start, end). Dates are left out (a
+    number before a stopword: "June 19 and"): two dates are usually two events, not a disagreement."""
     for match in _MEASURE.finditer(text):
         number, unit = match.group(1), match.group(2)
         if unit not in STOPWORDS:
@@ -512,20 +502,13 @@ def _rounds_to(number: str, other: str) -> bool:
         return False
 
 
-def _measured(text: str, end: int) -> frozenset[str]:
-    """The first content word after a measure ("35-minute meeting" → "meet", "1.2 million children" →
-    "children")."""
-    return next((content_words(word) for word in _WORDS.findall(text[end:])[:4] if content_words(word)), frozenset())
-
-
 def _around(text: str, start: int, end: int, reach: int = 6) -> frozenset[str]:
     """Content words within `reach` words of a number, short names ("Xi") included: what it measures."""
-    words = _WORDS.findall(text[:start])[-reach:] + _WORDS.findall(text[end:])[:reach]
+    words = _LETTER_WORD.findall(text[:start])[-reach:] + _LETTER_WORD.findall(text[end:])[:reach]
     return (content_words(" ".join(words)) | {w.lower() for w in words if len(w) == 2 and w[0].isupper() and w[1].islower()}) \
         - _PART_OF_MEASURE
 
 
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # "from February", "since 2019", "from a then-record 3.69 million checks in March 2020".
 _BASELINE = re.compile(
@@ -542,24 +525,6 @@ def _baselines(text: str) -> set[str]:
 # A negation is a disagreement only between two wordings of one statement: each has half the other's
 # content words (on the dev set every looser pair the polarity test flagged was two different statements).
 NEAR_PARAPHRASE = 0.5
-
-
-def denies(a: str, b: str) -> bool:
-    """One text negates the very word the other affirms: "China has not agreed" / "China has agreed". Not
-    "said he did not know the Spirit planned it" / "said he was unaware of the Spirit's plans": what is
-    negated there ("know") the other never states."""
-    heads_a, heads_b = _negated_heads(a), _negated_heads(b)
-    return bool((heads_a & content_words(b)) - heads_b) or bool((heads_b & content_words(a)) - heads_a)
-
-
-def _negated_heads(text: str) -> frozenset[str]:
-    """The first content word after each negation ("has not yet agreed" → "agre")."""
-    heads = set()
-    for match in NEGATION.finditer(text):
-        following = next((content_words(word) for word in _WORDS.findall(text[match.end():])[:4] if content_words(word)), frozenset())
-        heads |= following
-    return frozenset(heads)
-
 
 
 def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.ndarray, lexicon: Lexicon,

@@ -272,6 +272,16 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+def leans_on_context(text: str) -> bool:
+    """The sentence points at something only the sentence before names: a pronoun or connective opening,
+    "Both athletes …", "The move is …", "…, he said.", "his meeting with Xi", "In 2012, he was …", "such
+    approval"."""
+    own = outside_quotes(text)
+    return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
+                or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)) \
+        or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own)
+
+
 def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     """A sentence a reader understands out of its article: a whole statement, not a fragment.
 
@@ -291,8 +301,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _VERB_CUE.search(outside_quotes(text)):
         return False
-    if _PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text) or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text) or pronoun_before_name(outside_quotes(text)) \
-            or pronoun_after_lead_in(text) or such_points_back(outside_quotes(text)):
+    if leans_on_context(text):
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False

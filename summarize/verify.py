@@ -52,6 +52,9 @@ def source_states(claim: Claim, source_id: int, analysis) -> bool:
     return False
 
 
+LEANING_WORDS = ("also", "even")  # lean on a sentence the reader never saw; the edit stage deletes them
+
+
 def _cut_from(claim: str, sentence: str) -> bool:
     """The claim is the sentence without its opener ("But now Moore has decided …" → "Now Moore has
     decided …") or a word that leans on context ("also", "even"); never without a word that carries a fact."""
@@ -62,7 +65,7 @@ def _cut_from(claim: str, sentence: str) -> bool:
     for word in sentence_words:
         if position < len(claim_words) and word == claim_words[position]:
             position += 1
-        elif position > 0 and word not in ("also", "even"):
+        elif position > 0 and word not in LEANING_WORDS:
             return False  # a word from the middle: a change of meaning this check does not judge
         else:
             deleted.append(word)

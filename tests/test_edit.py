@@ -103,7 +103,7 @@ def test_numbers_that_count_the_same_thing_differently():
 
 
 def test_a_negation_is_a_disagreement_only_about_the_word_it_negates():
-    from summarize.pipeline import denies
+    from summarize.attribute import denies
 
     assert denies("China has not agreed to the talks.", "China has agreed to the talks.")
     assert not denies("Plush said he did not know the Spirit planned to play the anthem.",
