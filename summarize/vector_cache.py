@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 300_000  # ~470 MB of float32 384-d vectors at most; a day of a newsroom's coverage fits
 DIMENSIONS = 384
+SETUP_ATTEMPTS = 20  # ~10 s of retries in all, should another run be setting up the same new file
 
 
 def weights_stamp(model_dir: Path) -> str:
@@ -53,12 +54,26 @@ class VectorCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)")
+                self._set_up(db)
                 self._db = db
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
         return self._db
+
+    def _set_up(self, db: sqlite3.Connection) -> None:
+        """WAL journal and the table. Two runs opening a new file at once can both hold a read lock
+        while each asks to write (switching the journal); sqlite answers one of them "locked" at once,
+        without waiting out the busy timeout, so that step is retried."""
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     def _disable(self, error: Exception) -> None:
         log.warning("model cache (%s) off for this run (%s: %s)", self.table, self.path, error)
