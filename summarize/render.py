@@ -187,8 +187,8 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def write_output(text: str, path: str | Path, force: bool = False) -> None:
-    """Write atomically (a temporary file renamed into place); refuse to replace a file unless forced."""
+def check_writable(path: str | Path, force: bool = False) -> Path:
+    """The output can be written: said before a long run, not after it (and again when writing)."""
     path = Path(path)
     if path.exists() and not force:
         raise InputError(f"{path} already exists: choose another name or add --force to replace it")
@@ -197,6 +197,13 @@ def write_output(text: str, path: str | Path, force: bool = False) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InputError(f"cannot write {path}: folder {directory} does not exist")
+    return directory
+
+
+def write_output(text: str, path: str | Path, force: bool = False) -> None:
+    """Write atomically (a temporary file renamed into place); refuse to replace a file unless forced."""
+    path = Path(path)
+    directory = check_writable(path, force)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -60,6 +60,9 @@ def test_output_file_is_written_and_never_overwritten_without_force(run, tmp_pat
     assert refused.exit_code == 1
     assert "already exists" in refused.stderr and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "my notes"
+    # Said before any work: not after reading (here: failing to read) the inputs.
+    before = run("brief", tmp_path / "no-such-folder", "-o", target)
+    assert before.exit_code == 1 and "already exists" in before.stderr
     forced = run("brief", SEEDS, "-o", target, "--force", "--sentences", 3)
     assert forced.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# ")
