@@ -5,8 +5,8 @@
 A brief that has to embed or score anything would otherwise import torch and transformers' BERT and
 Llama modules (~5 s on 2 cores: more than a whole warm brief). ONNX Runtime runs the same graphs after a
 0.2 s import. The graphs are exported here, once, with torch's ONNX exporter; each weight is replaced by a
-placeholder naming its tensor in the safetensors file the user already has (the packaged MiniLM, the
-SmolLM2 converted from its GGUF file), and `summarize/runtime.py` binds those tensors at load. So the
+reference to its tensor's bytes in the safetensors file the user already has (the packaged MiniLM, the
+SmolLM2 converted from its GGUF file), which ONNX Runtime maps at load (`summarize/runtime.py`). So the
 repository holds ~2 MB of graph, not 600 MB of weights, and nothing is converted at run time.
 
 Each graph computes exactly what the torch path of `summarize/embed.py` and `summarize/lm.py` does:
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarize.embed import default_model_dir  # noqa: E402
 from summarize.lm import convert_gguf, converted_dir  # noqa: E402
-from summarize.runtime import GRAPHS, PLACEHOLDER  # noqa: E402
+from summarize.runtime import GRAPHS, weights_layout  # noqa: E402
 
 OPSET = 17
 
@@ -79,6 +79,7 @@ def export(wrapper: torch.nn.Module, weights_file: Path, name: str, output: str)
                           output: {0: "batch"}},
         )
     graph = onnx.load(str(path))
+    layout = weights_layout(weights_file)
     with safe_open(str(weights_file), "np") as stored:
         tensors = {key: stored.get_slice(key).get_shape() for key in stored.keys()}
     # A weight the graph names "model.X" is tensor "X" in the file; a tied output layer is the embedding.
@@ -91,11 +92,13 @@ def export(wrapper: torch.nn.Module, weights_file: Path, name: str, output: str)
             key = same_storage.get(state[initializer.name].data_ptr(), key)
         if key not in tensors or list(initializer.dims) != list(tensors[key]):
             continue  # a small constant of the graph's own (e.g. position ids): stays inside it
-        bound[initializer.name] = key
+        offset, length = layout[key]
+        bound[initializer.name] = {"tensor": key, "offset": offset, "length": length}
         initializer.ClearField("raw_data")
         initializer.data_location = onnx.TensorProto.EXTERNAL
-        entry = initializer.external_data.add()
-        entry.key, entry.value = "location", PLACEHOLDER
+        for field, value in (("location", weights_file.name), ("offset", offset), ("length", length)):
+            entry = initializer.external_data.add()
+            entry.key, entry.value = field, str(value)
     onnx.save(graph, str(path))
     (GRAPHS / f"{name}.json").write_text(json.dumps(bound, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{path.relative_to(ROOT)}: {path.stat().st_size / 1e6:.1f} MB, {len(bound)} weights bound from {weights_file.name}")

@@ -4,10 +4,11 @@ transformers.
 Those imports take ~5 s on 2 cores (torch 1.5 s, transformers' BERT and Llama modules 3–4 s), more than
 a whole warm brief; onnxruntime imports in 0.2 s and runs MiniLM about twice as fast as torch in fp32.
 `scripts/export_graphs.py` exported each model's graph once, without its weights, to summarize/graphs/
-(MiniLM with embed.py's pooling; SmolLM2 with lm.py's next-token log-probabilities); each weight there is a
-placeholder that names its tensor in the safetensors file the user already has (the packaged MiniLM,
-the SmolLM2 converted from its GGUF file). `GraphSession` binds those tensors at load: 0.1 s for MiniLM,
-~0.7 s for SmolLM2. Results equal the torch path's (tests/test_runtime.py).
+(MiniLM with embed.py's pooling; SmolLM2 with lm.py's next-token log-probabilities); each weight there
+points at its tensor's bytes in the safetensors file the user already has (the packaged MiniLM, the
+SmolLM2 converted from its GGUF file). Where that file is laid out as it was at export, ONNX Runtime
+maps the weights straight from it (SmolLM2 loads in 0.3 s, nothing copied); where it is not, the tensors
+are read by name and handed over (~1 s). Results equal the torch path's (tests/test_runtime.py).
 
 Used for the default models on the CPU; `--model PATH`, a GPU, and `--propose` (generation) load the
 model with transformers and torch as before.
@@ -27,7 +28,6 @@ from .errors import ModelError
 log = logging.getLogger(__name__)
 
 GRAPHS = Path(__file__).parent / "graphs"
-PLACEHOLDER = "bound-at-load-by-summarize.runtime"  # the "file" each weight claims to be in; never read
 
 
 def available(name: str) -> bool:
@@ -52,14 +52,20 @@ class GraphSession:
                 if not int8_cache.is_file():
                     _write_int8(name, weights_file, int8_cache)
                 graph = int8_cache
+            elif _laid_out_as_exported(name, weights_file):
+                # The graph's weights are byte ranges of this file: ONNX Runtime maps them from its folder.
+                options.add_session_config_entry("session.model_external_initializers_file_folder_path",
+                                                 str(weights_file.parent))
+                graph = graph.read_bytes()
             else:
                 # ONNX Runtime reads the arrays while the session lives: keep them referenced.
                 tensors = _bound_tensors(name, weights_file)
                 self._weights = [ort.OrtValue.ortvalue_from_numpy(array) for array in tensors.values()]
                 options.add_external_initializers(list(tensors), self._weights)
-            self.session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            self.session = ort.InferenceSession(graph if isinstance(graph, bytes) else str(graph), options,
+                                                providers=["CPUExecutionProvider"])
         except Exception as error:  # a missing tensor, another shape, a corrupt file: all mean "use torch"
-            raise ModelError(f"cannot run {graph.name} on {weights_file}: {error}") from error
+            raise ModelError(f"cannot run {name}.onnx on {weights_file}: {error}") from error
         self.name = name
 
     def run(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
@@ -67,13 +73,38 @@ class GraphSession:
                                        "attention_mask": attention_mask.astype(np.int64)})[0]
 
 
+def _bound(name: str) -> dict[str, dict]:
+    """Graph initializer name → {"tensor": its name in the safetensors file, "offset", "length"} at export."""
+    return json.loads((GRAPHS / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def _bound_tensors(name: str, weights_file: Path) -> dict[str, np.ndarray]:
-    """Graph initializer name → its tensor from the safetensors file."""
+    """Graph initializer name → its tensor, read from the safetensors file by name."""
     from safetensors import safe_open
 
-    bound = json.loads((GRAPHS / f"{name}.json").read_text(encoding="utf-8"))
     with safe_open(str(weights_file), "np") as stored:
-        return {initializer: stored.get_tensor(key) for initializer, key in bound.items()}
+        return {initializer: stored.get_tensor(where["tensor"]) for initializer, where in _bound(name).items()}
+
+
+def weights_layout(weights_file: Path) -> dict[str, tuple[int, int]]:
+    """Tensor name → (offset of its bytes in the file, length), from the safetensors header: an 8-byte
+    little-endian header size, then a JSON header whose offsets count from the header's end."""
+    with open(weights_file, "rb") as stored:
+        size = int.from_bytes(stored.read(8), "little")
+        header = json.loads(stored.read(size))
+    return {key: (8 + size + entry["data_offsets"][0], entry["data_offsets"][1] - entry["data_offsets"][0])
+            for key, entry in header.items() if key != "__metadata__"}
+
+
+def _laid_out_as_exported(name: str, weights_file: Path) -> bool:
+    """Every tensor the graph reads sits at the same bytes of a file of the same name as at export."""
+    if weights_file.name != "model.safetensors":
+        return False
+    try:
+        layout = weights_layout(weights_file)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return all(layout.get(where["tensor"]) == (where["offset"], where["length"]) for where in _bound(name).values())
 
 
 def _write_int8(name: str, weights_file: Path, target: Path) -> None:

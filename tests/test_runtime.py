@@ -34,6 +34,8 @@ def test_the_graph_gives_torchs_vectors():
 def test_the_graph_gives_torchs_fluency_scores(converted_model):
     candidates = ["Blinken met Xi Jinping in Beijing on Monday.", "Beijing Monday Xi met on Blinken in the.",
                   SENTENCES[2]]  # three lengths: padding must not change a score
+    # The converter writes the same file on every machine: its weights are mapped, not copied.
+    assert runtime._laid_out_as_exported("smollm2_135m", converted_model / "model.safetensors")
     on_runtime, on_torch = FluencyScorer(cache=False), FluencyScorer(cache=False, onnx=False)
     scores, expected = on_runtime.score(candidates), on_torch.score(candidates)
     assert on_runtime._on_onnx_runtime() and on_torch._on_onnx_runtime() is None
@@ -51,6 +53,22 @@ def test_int8_graph_is_made_once_from_the_weights_and_stays_close(tmp_path, monk
     assert np.allclose(Encoder(cache=False, quantize=True).encode(SENTENCES), int8, atol=1e-6)
     assert made.stat().st_mtime_ns == stamp  # reused, not made again
     assert 1 - float((fp32 * int8).sum(axis=1).min()) < 0.03  # per-channel int8 moves a cosine by < 0.03
+
+
+def test_weights_laid_out_otherwise_are_read_by_name(tmp_path):
+    """The graph maps weights from the file as laid out at export; another layout of the same tensors
+    (here: one more tensor in front) is read tensor by tensor, with the same result."""
+    from safetensors.numpy import load_file, save_file
+
+    from summarize.embed import default_model_dir
+
+    packaged = default_model_dir() / "model.safetensors"
+    assert runtime._laid_out_as_exported("minilm_l6", packaged)
+    save_file({"a.first": np.zeros(3, dtype=np.float32), **load_file(packaged)}, tmp_path / "model.safetensors")
+    assert not runtime._laid_out_as_exported("minilm_l6", tmp_path / "model.safetensors")
+    ids, mask = runtime.padded([[101, 7592, 2088, 102], [101, 7592, 102]])
+    mapped = runtime.GraphSession("minilm_l6", packaged).run(ids, mask)
+    assert np.array_equal(runtime.GraphSession("minilm_l6", tmp_path / "model.safetensors").run(ids, mask), mapped)
 
 
 def test_weights_that_do_not_fit_the_graph_fall_back_to_torch(tmp_path, monkeypatch, caplog):
