@@ -16,10 +16,9 @@ Out = TypeVar("Out")
 
 
 def _worker_start(threads: int) -> None:
-    """Each worker process gets its share of the cores for torch (not every worker all of them)."""
-    import torch
-
-    torch.set_num_threads(threads)
+    """Each worker process gets its share of the cores (not every worker all of them): ONNX Runtime
+    reads it from OMP_NUM_THREADS (runtime.py), as torch does if a worker imports it."""
+    os.environ["OMP_NUM_THREADS"] = str(threads)
 
 
 def run_all(function: Callable[[Job], Out], jobs: Sequence[Job], workers: int = 1,

@@ -46,6 +46,7 @@ class GraphSession:
         try:
             options = ort.SessionOptions()
             options.log_severity_level = 3  # errors only: its warnings are not the reader's business
+            options.intra_op_num_threads = threads()
             if not optimize:  # a large graph loads in half the time unoptimised and runs about as fast
                 options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             if int8_cache is not None:
@@ -71,6 +72,14 @@ class GraphSession:
     def run(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         return self.session.run(None, {"input_ids": input_ids.astype(np.int64),
                                        "attention_mask": attention_mask.astype(np.int64)})[0]
+
+
+def threads() -> int:
+    """Threads for one session: OMP_NUM_THREADS where a worker pool or Ray set it, else 0 (all cores)."""
+    import os
+
+    value = os.environ.get("OMP_NUM_THREADS", "")
+    return int(value) if value.isdigit() else 0
 
 
 def _bound(name: str) -> dict[str, dict]:
