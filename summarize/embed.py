@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 128-token inputs; its position table allows 512
 GRAPH = "minilm_l6"  # its graph for ONNX Runtime (summarize/graphs/, see runtime.py)
+INT8_ON_ONNX_RUNTIME = "int8-per-channel"  # names the int8 recipe in file names and cache keys: a new one never reuses them
 
 
 def default_model_dir() -> Path:
@@ -75,7 +76,7 @@ class Encoder(LoadsOnFirstUse):
         self.quantize = quantize
         self._loaded = None
         # int8 vectors differ by runtime (their quantizers differ); fp32 ones are the same from either.
-        int8 = ("onnx" if self._on_onnx_runtime() else True) if quantize else False
+        int8 = (INT8_ON_ONNX_RUNTIME if self._on_onnx_runtime() else True) if quantize else False
         self.cache = _cache_for(self.model_dir, int8) if cache else None
 
     def _load(self):
@@ -89,6 +90,8 @@ class Encoder(LoadsOnFirstUse):
                 self.device = "cpu"
             except ModelError as error:
                 log.warning("%s; loading it with torch instead", error)
+                if self.quantize and self.cache is not None:  # torch's int8 vectors go under their own key
+                    self.cache = _cache_for(self.model_dir, True)
         if self._loaded is None:
             import torch
             from transformers import AutoModel, AutoTokenizer
@@ -125,7 +128,8 @@ class Encoder(LoadsOnFirstUse):
         return self.cache.fetch(texts, lambda missing: self._encode([texts[i] for i in missing]))
 
     def _on_onnx_runtime(self) -> bool:
-        """The packaged model in fp32 on the CPU runs on ONNX Runtime (identical vectors, no torch import)."""
+        """The packaged model on the CPU runs on ONNX Runtime: no torch import, fp32 vectors identical to
+        torch's; int8 from its own per-channel graph."""
         return (self.onnx and runtime.available(GRAPH) and resolve_device(self.device) == "cpu"
                 and self.model_dir.resolve() == _packaged_model_dir())
 
@@ -200,7 +204,7 @@ def _int8_graph_path(model_dir: Path) -> Path:
     from .vector_cache import weights_stamp
 
     stamp = hashlib.sha1(weights_stamp(model_dir).encode()).hexdigest()[:12]
-    return cache_dir() / "models" / f"{GRAPH}-int8-{stamp}.onnx"
+    return cache_dir() / "models" / f"{GRAPH}-{INT8_ON_ONNX_RUNTIME}-{stamp}.onnx"
 
 
 def _cache_for(model_dir: Path, quantize: bool | str):
