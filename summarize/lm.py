@@ -255,7 +255,7 @@ class FluencyScorer(LoadsOnFirstUse):
         rows = self.cache.fetch(keys, lambda missing: np.array([self._score([candidates[i] for i in missing], context)]).T)
         return [float(row[0]) for row in rows]
 
-    def _on_onnx_runtime(self):
+    def _graph_session(self):
         """(tokenizer, GraphSession) for the default model on the CPU, else None: scores equal torch's
         (tests/test_runtime.py) without importing torch and transformers (~5 s)."""
         if self._graph is None:
@@ -273,7 +273,7 @@ class FluencyScorer(LoadsOnFirstUse):
     def _score(self, candidates: list[str], context: str = "") -> list[float]:
         """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""
         prefix = render(self.template, context=context)
-        graph = self._on_onnx_runtime()
+        graph = self._graph_session()
         if graph:
             tokenizer, session = graph
             prefix_ids = tokenizer.encode(prefix, add_special_tokens=False).ids

@@ -559,7 +559,7 @@ def find_contrast(candidates: list[Sentence], vectors: np.ndarray, scores: np.nd
     return best
 
 
-_scorers: dict[tuple[str, int, str], object] = {}
+_scorers: dict[tuple[str, int, str, bool], object] = {}
 
 
 def _scorer(settings: Settings):
@@ -568,9 +568,11 @@ def _scorer(settings: Settings):
         return None
     from .lm import FluencyScorer
 
-    key = (settings.model or "", settings.seed, settings.device)
+    key = (settings.model or "", settings.seed, settings.device, settings.propose)
     if key not in _scorers:
-        _scorers[key] = FluencyScorer(settings.model, seed=settings.seed, device=settings.device)
+        # --propose generates with torch: the scores then come from that one copy of the model too.
+        _scorers[key] = FluencyScorer(settings.model, seed=settings.seed, device=settings.device,
+                                      onnx=not settings.propose)
     return _scorers[key]
 
 

@@ -10,15 +10,17 @@ SmolLM2 converted from its GGUF file). Where that file is laid out as it was at 
 maps the weights straight from it (SmolLM2 loads in 0.3 s, nothing copied); where it is not, the tensors
 are read by name and handed over (~1 s). Results equal the torch path's (tests/test_runtime.py).
 
-Used for the default models on the CPU; `--model PATH`, a GPU, and `--propose` (generation) load the
-model with transformers and torch as before.
+Used for the default models on the CPU; `--model PATH`, a GPU, and `--propose` (generation, and then
+the scores too: one copy of the model) load it with transformers and torch.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import logging
+import os
 from pathlib import Path
 
 import numpy as np
@@ -49,22 +51,22 @@ class GraphSession:
             options.intra_op_num_threads = threads()
             if not optimize:  # a large graph loads in half the time unoptimised and runs about as fast
                 options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            model: str | bytes = str(graph)
             if int8_cache is not None:
                 if not int8_cache.is_file():
                     _write_int8(name, weights_file, int8_cache)
-                graph = int8_cache
+                model = str(int8_cache)
             elif _laid_out_as_exported(name, weights_file):
                 # The graph's weights are byte ranges of this file: ONNX Runtime maps them from its folder.
                 options.add_session_config_entry("session.model_external_initializers_file_folder_path",
                                                  str(weights_file.parent))
-                graph = graph.read_bytes()
+                model = graph.read_bytes()
             else:
                 # ONNX Runtime reads the arrays while the session lives: keep them referenced.
                 tensors = _bound_tensors(name, weights_file)
                 self._weights = [ort.OrtValue.ortvalue_from_numpy(array) for array in tensors.values()]
                 options.add_external_initializers(list(tensors), self._weights)
-            self.session = ort.InferenceSession(graph if isinstance(graph, bytes) else str(graph), options,
-                                                providers=["CPUExecutionProvider"])
+            self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         except Exception as error:  # a missing tensor, another shape, a corrupt file: all mean "use torch"
             raise ModelError(f"cannot run {name}.onnx on {weights_file}: {error}") from error
         self.name = name
@@ -76,10 +78,15 @@ class GraphSession:
 
 def threads() -> int:
     """Threads for one session: OMP_NUM_THREADS where a worker pool or Ray set it, else 0 (all cores)."""
-    import os
-
     value = os.environ.get("OMP_NUM_THREADS", "")
     return int(value) if value.isdigit() else 0
+
+
+def graph_stamp(name: str) -> str:
+    """A short hash of the shipped graph and its weight table: what is made from them names it."""
+    digest = hashlib.sha1((GRAPHS / f"{name}.onnx").read_bytes())
+    digest.update((GRAPHS / f"{name}.json").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _bound(name: str) -> dict[str, dict]:

@@ -48,13 +48,18 @@ class VectorCache:
         self.table, self.dimensions, self.dtype = table, dimensions, np.dtype(dtype)
         self._db: sqlite3.Connection | None = None
         self._failed = False
+        self.writable = True  # False: answers still come from it, new ones are not stored
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._failed:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                self._set_up(db)
+                try:
+                    self._set_up(db)
+                except sqlite3.Error:
+                    db.close()
+                    raise
                 self._db = db
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
@@ -117,7 +122,7 @@ class VectorCache:
 
     def put(self, texts: list[str], vectors: np.ndarray, hits: list[str] = ()) -> None:
         """Store new vectors and mark `hits` as used now; then keep only the `max_entries` most recent."""
-        db = self._connect()
+        db = self._connect() if self.writable else None
         if db is None:
             return
         now = time.time()

@@ -107,7 +107,7 @@ def test_scores_come_back_from_the_persistent_cache_without_loading_the_model(mo
         raise AssertionError("the model loaded for cached wordings")
 
     monkeypatch.setattr(again, "_load", no_model)  # with transformers
-    monkeypatch.setattr(again, "_on_onnx_runtime", no_model)  # or on ONNX Runtime
+    monkeypatch.setattr(again, "_graph_session", no_model)  # or on ONNX Runtime
     assert again.score(wordings) == fresh
     with pytest.raises(AssertionError, match="the model loaded"):
         again.score(["A wording no run has scored."])

@@ -38,7 +38,7 @@ def test_the_graph_gives_torchs_fluency_scores(converted_model):
     assert runtime._laid_out_as_exported("smollm2_135m", converted_model / "model.safetensors")
     on_runtime, on_torch = FluencyScorer(cache=False), FluencyScorer(cache=False, onnx=False)
     scores, expected = on_runtime.score(candidates), on_torch.score(candidates)
-    assert on_runtime._on_onnx_runtime() and on_torch._on_onnx_runtime() is None
+    assert on_runtime._graph_session() and on_torch._graph_session() is None
     assert scores == pytest.approx(expected, abs=1e-4)
     assert scores[0] > scores[1]
 
@@ -99,3 +99,30 @@ def test_a_brief_imports_neither_torch_nor_transformers(tmp_path, converted_mode
     for store, table in (("embeddings", "vectors"), ("fluency", "scores")):  # both models ran
         with sqlite3.connect(tmp_path / f"{store}.sqlite3") as db:
             assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] > 0, store
+
+
+def test_a_failed_int8_graph_stores_no_torch_vectors_under_its_key(tmp_path, monkeypatch, caplog):
+    from summarize.embed import INT8_ON_ONNX_RUNTIME, _cache_for, default_model_dir
+
+    monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path))
+
+    def cannot(*args, **kwargs):
+        raise OSError("read-only cache")
+
+    monkeypatch.setattr(runtime, "_write_int8", cannot)
+    encoder = Encoder(quantize=True)
+    encoder.encode(SENTENCES[:1])
+    assert "loading it with torch instead" in caplog.text
+    encoder.encode(SENTENCES[:1])  # now cached, under torch's int8 key
+    assert _cache_for(default_model_dir(), INT8_ON_ONNX_RUNTIME).get(SENTENCES[:1]) == {}
+    assert list(_cache_for(default_model_dir(), True).get(SENTENCES[:1])) == [0]
+
+
+def test_propose_keeps_one_copy_of_the_model_on_torch():
+    from dataclasses import replace
+
+    from summarize.config import DEFAULTS
+    from summarize.pipeline import _scorer
+
+    assert _scorer(replace(DEFAULTS, propose=True))._graph_session() is None  # generation needs torch
+    assert _scorer(DEFAULTS)._graph_session() is not None
