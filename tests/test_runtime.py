@@ -126,3 +126,13 @@ def test_propose_keeps_one_copy_of_the_model_on_torch():
 
     assert _scorer(replace(DEFAULTS, propose=True))._graph_session() is None  # generation needs torch
     assert _scorer(DEFAULTS)._graph_session() is not None
+
+
+def test_many_wordings_are_scored_in_bounded_batches_with_the_same_scores(converted_model, monkeypatch):
+    from summarize import lm
+
+    monkeypatch.setattr(lm, "SCORE_BATCH", 3)
+    wordings = [f"Blinken met Xi Jinping in Beijing on day {n} of the visit." for n in range(7)]
+    scorer = FluencyScorer(cache=False)
+    batched = scorer.score(wordings)  # passes of 3, 3 and 1
+    assert batched == pytest.approx([scorer.score([w])[0] for w in wordings], abs=1e-4)
