@@ -109,7 +109,7 @@ def test_proposals_are_asked_for_each_claim_and_an_invented_one_never_printed(en
     import summarize.pipeline as pipeline
 
     scorer = _Scripted(converted_model)
-    monkeypatch.setitem(pipeline._scorers, ("", 0, "auto"), scorer)
+    monkeypatch.setitem(pipeline._scorers, ("", 0, "auto", True), scorer)
     brief = summarize.brief([CLUSTER], words=120, settings=replace(DEFAULTS, propose=True), encoder=encoder)
     assert len(scorer.asked) >= len(brief.claims)
     assert not any("9 acts" in claim.text for claim in brief.claims)
