@@ -71,6 +71,7 @@ NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # as content_words: asked again for the same sentences by every pair test
 def numbers(text: str) -> frozenset[str]:
     """Numbers a text states, "five" and "5" alike (so an outlet spelling it out still agrees)."""
     digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
@@ -177,6 +178,7 @@ _CLOSING_SOURCE = re.compile(r"(?:according to|told|said|says|showed|announced|r
 _QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
+@lru_cache(maxsize=65536)
 def _when(text: str) -> frozenset[str]:
     return frozenset(word.lower() for word in _WHEN.findall(outside_quotes(text)))
 
@@ -295,10 +297,17 @@ def reports_same(claim: str, evidence: str, cosine: float, shared: int, settings
 def shared_roots(claim: frozenset[str] | set[str], evidence: frozenset[str] | set[str]) -> int:
     """Claim words (stems) the evidence has, or has a longer form of ("hack" in "hacker", "defiant" in
     "defiantli"): the looser test's count of words in common."""
+    evidence = frozenset(evidence)
     exact = claim & evidence
-    heads = {word[:k] for word in evidence for k in range(4, len(word) + 1)}  # every evidence word's prefixes
+    heads = _prefixes(evidence)
     return len(exact) + sum(1 for word in claim - exact if len(word) >= 4 and (
         word in heads or any(word[:k] in evidence for k in range(4, len(word)))))
+
+
+@lru_cache(maxsize=16384)  # the same sentences are evidence for every claim a brief tests
+def _prefixes(words: frozenset[str]) -> frozenset[str]:
+    """Every prefix of four letters or more of every word."""
+    return frozenset(word[:k] for word in words for k in range(4, len(word) + 1))
 
 
 def find_reporters(

@@ -148,7 +148,12 @@ def _write_int8(name: str, weights_file: Path, target: Path) -> None:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(full), options, providers=["CPUExecutionProvider"])
-        quantize_dynamic(str(folded), str(quantized), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"], per_channel=True)
+        logging.disable(logging.WARNING)  # the quantizer's advice to its developers ("consider pre-processing")
+        try:
+            quantize_dynamic(str(folded), str(quantized), weight_type=QuantType.QInt8,
+                             op_types_to_quantize=["MatMul"], per_channel=True)
+        finally:
+            logging.disable(logging.NOTSET)
         quantized.replace(target)
 
 
