@@ -15,6 +15,7 @@ import importlib.util
 import logging
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -138,37 +139,32 @@ class Encoder(LoadsOnFirstUse):
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         tokenizer, model, torch = self._load()
-        if torch is None:
-            return self._encode_on_onnx_runtime(texts, tokenizer, model)
-        tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)
-        ids, masks = tokens["input_ids"], tokens["attention_mask"]
-        order = np.argsort([-len(row) for row in ids], kind="stable")  # longest first, ties in input order
-        vectors = np.empty((len(texts), 384), dtype=np.float32)
-        with torch.inference_mode(), step("Embedding sentences", len(texts)) as advance:
-            for start in range(0, len(texts), self.batch_size):
+        if torch is None:  # the graph pools and normalizes as `_torch_vectors` does
+            ids = [encoding.ids for encoding in tokenizer.encode_batch(texts)]
+            return self._in_length_order(ids, lambda rows: model.run(*runtime.padded(rows)))
+        ids = tokenizer(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]
+        return self._in_length_order(ids, functools.partial(self._torch_vectors, tokenizer, model, torch))
+
+    def _in_length_order(self, ids: list[list[int]], vectors_of: Callable[[list[list[int]]], np.ndarray]) -> np.ndarray:
+        """Token id rows embedded in batches of similar length (each padded only to its own longest),
+        longest first; the vectors come back in the input order."""
+        order = np.argsort([-len(row) for row in ids], kind="stable")  # ties in input order
+        vectors = np.empty((len(ids), 384), dtype=np.float32)
+        with step("Embedding sentences", len(ids)) as advance:
+            for start in range(0, len(ids), self.batch_size):
                 batch_index = order[start:start + self.batch_size]
-                batch = self.tokenizer.pad(  # to the longest in this batch only
-                    {"input_ids": [ids[i] for i in batch_index], "attention_mask": [masks[i] for i in batch_index]},
-                    return_tensors="pt",
-                ).to(self.device)
-                hidden = self.model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
-                vectors[batch_index] = torch.nn.functional.normalize(pooled, p=2, dim=1).cpu().numpy()
+                vectors[batch_index] = vectors_of([ids[i] for i in batch_index])
                 advance(len(batch_index))
         return vectors
 
-    def _encode_on_onnx_runtime(self, texts: list[str], tokenizer, session) -> np.ndarray:
-        """The same batching as with torch: the graph pools and normalizes as `_encode` does."""
-        ids = [encoding.ids for encoding in tokenizer.encode_batch(texts)]
-        order = np.argsort([-len(row) for row in ids], kind="stable")
-        vectors = np.empty((len(texts), 384), dtype=np.float32)
-        with step("Embedding sentences", len(texts)) as advance:
-            for start in range(0, len(texts), self.batch_size):
-                batch_index = order[start:start + self.batch_size]
-                vectors[batch_index] = session.run(*runtime.padded([ids[i] for i in batch_index]))
-                advance(len(batch_index))
-        return vectors
+    def _torch_vectors(self, tokenizer, model, torch, rows: list[list[int]]) -> np.ndarray:
+        """Mean of the unmasked token states, unit length."""
+        batch = tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
+        with torch.inference_mode():
+            hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1).cpu().numpy()
 
 
 def resolve_device(device: str, torch=None) -> str:

@@ -16,6 +16,7 @@ the outlets' own words and verified like any edit before it can be printed (`fus
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import string
@@ -279,30 +280,31 @@ class FluencyScorer(LoadsOnFirstUse):
         if len(candidates) > SCORE_BATCH:
             return [score for start in range(0, len(candidates), SCORE_BATCH)
                     for score in self._score(candidates[start:start + SCORE_BATCH], context)]
-        prefix = render(self.template, context=context)
+        token_ids, log_probs_of = self._backend()
+        prefix_ids = token_ids(render(self.template, context=context))
+        rows = [prefix_ids + token_ids(" " + c.strip()) for c in candidates]
+        token_log_probs = log_probs_of(rows)
+        # The predictions of each candidate's own tokens, not the prompt's or the padding's.
+        return [float(token_log_probs[i, len(prefix_ids) - 1:len(row) - 1].mean()) for i, row in enumerate(rows)]
+
+    def _backend(self):
+        """(text → token ids, token id rows → next-token log-probabilities), on ONNX Runtime or torch."""
         graph = self._graph_session()
         if graph:
             tokenizer, session = graph
-            prefix_ids = tokenizer.encode(prefix, add_special_tokens=False).ids
-            rows = [prefix_ids + tokenizer.encode(" " + c.strip(), add_special_tokens=False).ids for c in candidates]
-            token_log_probs = session.run(*runtime.padded(rows))
-            return [float(token_log_probs[i, len(prefix_ids) - 1:len(row) - 1].mean()) for i, row in enumerate(rows)]
+            return (lambda text: tokenizer.encode(text, add_special_tokens=False).ids,
+                    lambda rows: session.run(*runtime.padded(rows)))
         tokenizer, model, torch = self._load()
-        prefix_ids = tokenizer(prefix, add_special_tokens=False)["input_ids"]
-        rows = [prefix_ids + tokenizer(" " + c.strip(), add_special_tokens=False)["input_ids"] for c in candidates]
-        width = max(map(len, rows))
-        pad = tokenizer.pad_token_id
-        ids = torch.tensor([row + [pad] * (width - len(row)) for row in rows], device=self.device)
-        mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in rows], device=self.device)
+        return (lambda text: tokenizer(text, add_special_tokens=False)["input_ids"],
+                functools.partial(self._torch_log_probs, tokenizer.pad_token_id, model, torch))
+
+    def _torch_log_probs(self, pad: int, model, torch, rows: list[list[int]]) -> np.ndarray:
+        """log p(token t+1 | tokens ≤ t) for each row (padded on the right), as the graph computes it."""
+        ids, mask = (torch.from_numpy(array).to(self.device) for array in runtime.padded(rows, pad))
         with torch.inference_mode():
             logits = model(input_ids=ids, attention_mask=mask).logits
         log_probs = torch.log_softmax(logits[:, :-1].float(), dim=-1)
-        token_log_probs = log_probs.gather(2, ids[:, 1:].unsqueeze(-1)).squeeze(-1)
-        scores = []
-        for i, row in enumerate(rows):
-            start, end = len(prefix_ids) - 1, len(row) - 1  # predictions of the candidate's own tokens
-            scores.append(float(token_log_probs[i, start:end].mean()))
-        return scores
+        return log_probs.gather(2, ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu().numpy()
 
     def propose(self, reports: list[str], max_new_tokens: int = 80) -> str:
         """One wording for the fact `reports` state, by greedy decoding: the first line of the reply."""

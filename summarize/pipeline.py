@@ -632,6 +632,8 @@ def _name_parts(name: str) -> list[str]:
                 start = k + 1 + (k + 1 < len(words) and words[k + 1] == "the")
         parts.append(" ".join(words[start:]))
     return [part for part in parts if part]
+
+
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
     "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over "

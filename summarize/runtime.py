@@ -16,6 +16,7 @@ the scores too: one copy of the model) load it with transformers and torch.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -82,6 +83,7 @@ def threads() -> int:
     return int(value) if value.isdigit() else 0
 
 
+@functools.cache  # read once per process: the cache keys of the int8 graph and of its vectors both ask
 def graph_stamp(name: str) -> str:
     """A short hash of the shipped graph and its weight table: what is made from them names it."""
     digest = hashlib.sha1((GRAPHS / f"{name}.onnx").read_bytes())
