@@ -36,6 +36,15 @@ def _say(message: str) -> None:
         click.echo(message, err=True)
 
 
+def _refuse_existing(*paths: str | None, force: bool) -> None:
+    """Output files that cannot be written are refused before the work (minutes, for an eval), not after."""
+    from .render import check_writable
+
+    for path in paths:
+        if path not in (None, "-"):
+            check_writable(path, force)
+
+
 def _emit(text: str, output: str | None, force: bool) -> None:
     from .render import write_output
 
@@ -88,7 +97,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     from dataclasses import replace
 
     from .pipeline import brief as make_brief
-    from .render import check_writable, rendered
+    from .render import rendered
 
     started = time.perf_counter()
     if propose and (no_model or extractive):
@@ -96,8 +105,7 @@ def brief(inputs: tuple[str, ...], words: int, sentences: int | None, output_for
     settings = replace(DEFAULTS, model=model, use_model=not no_model, rewrite=not extractive, fusion=fusion,
                        propose=propose, seed=seed, device=device)
     try:
-        if output not in (None, "-"):
-            check_writable(output, force)  # before the work, not after it
+        _refuse_existing(output, force=force)
         result = make_brief(list(inputs), words=words, sentences=sentences, settings=settings)
         _emit(rendered(result, output_format, show_edits=show_edits), output, force)
     except SummarizeError as error:
@@ -218,12 +226,8 @@ def compare(inputs: tuple[str, ...], ladder: list[int], output_format: str, plot
 
     from . import compare as comparing
 
-    from .render import check_writable
-
     try:
-        for path in (output, plot_path):
-            if path not in (None, "-"):
-                check_writable(path, force)  # before the work, not after it
+        _refuse_existing(output, plot_path, force=force)
         result = comparing.compare(list(inputs), ladder)
         for note in result.notes:
             click.echo(f"Note: {note}", err=True)
@@ -285,7 +289,7 @@ def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple
       summarize eval clusters.jsonl --set duc2006 --limit 5 --json scores.json
     """
     from . import evaluate as evaluating
-    from .render import check_writable, write_output
+    from .render import write_output
 
     quiet = logging.getLogger().level >= logging.ERROR
 
@@ -294,9 +298,7 @@ def evaluate(clusters: str, baselines: list[str], limit: int | None, sets: tuple
             click.echo(f"[{number}/{total}] {cluster.id} ({len(cluster.documents)} documents, {cluster.budget} words)", err=True)
 
     try:
-        for path in (output, json_path):
-            if path not in (None, "-"):
-                check_writable(path, force)  # an eval runs for minutes: refuse before, not after
+        _refuse_existing(output, json_path, force=force)
         summary, results = evaluating.evaluate(clusters, baselines, limit=limit, sets=sets or None, seed=seed,
                                                progress=progress, workers=workers)
         _emit(evaluating.to_markdown(summary), output, force)
