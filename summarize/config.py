@@ -77,8 +77,9 @@ class Settings:
     # Above `two_stage_above` sentences ranking has two stages: TF-IDF LexRank (Erkan & Radev's own graph)
     # over all of them, then MiniLM only for the `embed_limit` most central. Embedding is ~90 % of a large
     # run's time; the largest dev cluster has 1,221 sentences, so one story's brief is unchanged. Forced
-    # onto the DUC 2006 dev clusters (1,221 sentences each), the two stages keep ROUGE-2 at 8.41 with
-    # 1,000 embedded (8.35 with 500; 8.41 with all), 1.6 s a cluster against 1.7 (bench/RESULTS.md).
+    # onto the DUC 2006 dev clusters (1,221 sentences each), the two stages give ROUGE-2 8.39 with 1,000
+    # embedded in int8 on ONNX Runtime (8.35 with 800, 8.08 with 600; 8.41 with all in fp32; torch's int8
+    # gave 8.41 at 1,000 and 8.35 at 500) (bench/RESULTS.md).
     two_stage_above: int = 2000
     embed_limit: int = 1000
     # Such large inputs are embedded with int8 MiniLM (~2x faster on 2 cores): on ONNX Runtime with
