@@ -291,8 +291,21 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     name = full if full in previous else next(part for part in reversed(full.split()) if part in words)
     pronoun = match.group(1)
     replacement = f"{name}’s" if pronoun in ("His", "Her") else name
+    contraction = _CONTRACTION.match(text, match.end())
+    if contraction:  # "He'd been" → "Conyers had been"; "He'd go" (would) and "He's" (is or has) are unclear
+        verb = _CONTRACTED.get((contraction.group(1).lower(), (contraction.group(2) or "").lower()))
+        if verb is None:
+            return text, []
+        pronoun = text[:contraction.end(1)]
+        replacement = f"{replacement} {verb}"
+        edit = Edit("replace", pronoun, replacement, reason="pronoun resolved from the sentence before it")
+        return replacement + text[contraction.end(1):], [edit]
     edit = Edit("replace", pronoun, replacement, reason="pronoun resolved from the sentence before it")
     return replacement + text[match.end():], [edit]
+
+
+_CONTRACTION = re.compile(r"[’']([a-z]+)(?=(\s+been\b)?)")
+_CONTRACTED = {("d", " been"): "had", ("s", " been"): "has", ("ll", ""): "will", ("ll", " been"): "will"}
 
 
 def variants(base_text: str, base_source: int, group_texts: dict[int, str] | None = None,

@@ -198,7 +198,7 @@ def evaluate_cluster(
     for system in systems:
         started = time.perf_counter()
         if system == "summarize":
-            brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget)
+            brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget, refill=True)
             summary = " ".join(claim.text for claim in brief.claims)
             precision, recall = citation_scores(brief, analysis)
             structure = brief_structure(brief, analysis, cluster.budget)

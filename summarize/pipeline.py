@@ -311,11 +311,13 @@ def select(
 ADDITION_WORDS = 12  # the longest addition from another outlet a claim takes without a word budget
 
 
-def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None, words: int | None = None) -> Brief:
+def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = None, words: int | None = None,
+            refill: bool = False) -> Brief:
     """The brief made of the chosen sentences: each a claim citing every source that states it.
 
     Realised claims are never longer than their sentences, but an added attribution is; a claim that
-    would then overflow `words` is left out.
+    would then overflow `words` is left out. With `refill`, words that realising left unused (a shorter
+    wording chosen, a claim left out) go to further candidates, so the brief still fills its budget.
     """
     settings = analysis.settings
     chosen = list(chosen)
@@ -345,6 +347,8 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
             continue  # (the first claim stays: a brief shorter than every wording still says one thing)
         used += claim.words
         claims.append((position, claim))
+    if refill and words is not None and settings.rewrite:
+        claims += _refill(analysis, chosen, words - used)
     # Readable order: what the sources report first comes first (mean place in the articles);
     # corroborated claims before those only one outlet makes.
     ordered = tuple(claim for _, claim in sorted(claims, key=lambda pair: (pair[1].section != "summary", pair[0])))
@@ -362,6 +366,34 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
         ),
         skipped=analysis.skipped,
     )
+
+
+REFILL_TRIES = 12  # candidates realised at most to fill what is left (each costs a fluency scoring)
+
+
+def _refill(analysis: Analysis, chosen: list[int], left: int) -> list[tuple[float, Claim]]:
+    """Claims for further candidates, most relevant first, that fit in the `left` words and repeat none
+    of the chosen sentences (a knapsack pass, as selection's own)."""
+    settings = analysis.settings
+    taken = list(chosen)
+    stated = {frozenset(pair) for pair in analysis.same_claims(list(analysis.ranked[:MAX_CANDIDATES]))}
+    added: list[tuple[float, Claim]] = []
+    tries = 0
+    for index in analysis.ranked:
+        if left < settings.min_sentence_words or tries >= REFILL_TRIES:
+            break
+        if index in taken or analysis.claim_words(index) > left or any(
+                float(analysis.vectors[index] @ analysis.vectors[j]) >= settings.redundancy
+                or frozenset((index, j)) in stated for j in taken):
+            continue
+        tries += 1
+        realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=0)
+        if realised is None or realised[0].words > left:
+            continue
+        taken.append(index)
+        left -= realised[0].words
+        added.append((realised[1], realised[0]))
+    return added
 
 
 def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
@@ -605,7 +637,8 @@ def brief(
         settings = replace(settings, sentences=sentences)
     analysis = analyse(inputs, settings, encoder=encoder, stdin=stdin)
     budget = None if settings.sentences else words
-    return compose(analysis, select(analysis, words, settings.sentences), started=started, words=budget)
+    return compose(analysis, select(analysis, words, settings.sentences), started=started, words=budget,
+                   refill=settings.sentences is None)
 
 
 # ---------------------------------------------------------------- a neutral title

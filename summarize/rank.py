@@ -233,7 +233,10 @@ _WRITER = re.compile(r"\b(?:we|our|ours|ourselves)\b|^(?:We|Our)\b")  # the writ
 # names its speaker ("…, I think,'' Seth said.") is an attributed quotation and may stand.
 _FIRST_PERSON = re.compile(r"\bI(?:[’']m|[’']ve|[’']d|[’']ll)?\s+(?!to\b)[a-z]|\b(?:my|me|myself)\b|^My\b")
 _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)\b")
-_CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b", re.IGNORECASE)
+# Photo captions and gallery teasers: "FILE - In this May 24, 2016, file photo, …", "Twenty-one-year-old Carl
+# Conyers,... (Associated Press)" (an agency's cut-off teaser).
+_CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
+                      r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)", re.IGNORECASE)
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(

@@ -40,6 +40,14 @@ def test_what_is_not_a_claim_never_stands_alone():
     assert wrongly == []
 
 
+def test_photo_captions_and_agency_teasers_are_no_claims():
+    for caption in ("FILE - In this May 24, 2016, file photo, Rep. John Conyers speaks on Capitol Hill in Washington.",
+                    "Twenty-one-year-old Carl Conyers,... (Associated Press) Police say the son was found safe.",
+                    "In this file photo, knives of all sizes are piled in a box at a surplus store."):
+        assert is_not_a_claim(caption), caption
+    assert not is_not_a_claim("The file was shared with Associated Press reporters in this city on Monday.")
+
+
 def test_a_headline_is_the_title_never_a_claim(encoder):
     """Every labelled dev headline, given as its document's title, is no candidate claim of the brief."""
     from summarize.pipeline import analyse

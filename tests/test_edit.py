@@ -142,6 +142,14 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     unchanged = "He said so."
     assert resolve_pronoun(unchanged, "Blinken met Xi in Beijing.", names) == (unchanged, [])  # two people: ambiguous
     assert resolve_pronoun(unchanged, "The talks ended on Monday.", names) == (unchanged, [])  # nobody named
+    # A contracted verb is spelled out when only one verb fits; "He'd go" (would) and "She's" (is or has) stay.
+    conyers = frozenset({"Carl Conyers"})
+    found = "Carl Conyers was found early Friday."
+    assert resolve_pronoun("He'd been the subject of a search.", found, conyers)[0] == \
+        "Carl Conyers had been the subject of a search."
+    assert resolve_pronoun("He’ll return to class.", found, conyers)[0] == "Carl Conyers will return to class."
+    for unclear in ("He'd go home.", "He's tired."):
+        assert resolve_pronoun(unclear, found, conyers) == (unclear, [])
 
 
 def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():

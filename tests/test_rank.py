@@ -192,3 +192,26 @@ def test_a_large_input_embeds_only_its_most_central_sentences_and_still_briefs(e
     assert len(embedded) == 120 and set(analysis.candidates) <= set(embedded.tolist())
     brief = summarize.compose(analysis, summarize.select(analysis, words=120))
     assert brief.claims and all(claim.sources for claim in brief.claims)
+
+
+def test_words_a_claim_leaves_unused_go_to_further_claims(encoder):
+    """Realising may print a shorter wording or leave a claim out: with `refill`, the brief still fills its
+    budget with further verified claims, none repeating another."""
+    from summarize.pipeline import analyse, compose
+    from summarize.verify import citation_scores
+
+    from .conftest import SEEDS
+
+    analysis = analyse([SEEDS], encoder=encoder)
+    first = analysis.ranked[0]
+    budget = 150
+    alone = compose(analysis, [first], words=budget)
+    filled = compose(analysis, [first], words=budget, refill=True)
+    assert len(alone.claims) == 1
+    assert len(filled.claims) > 2 and alone.claims[0] in filled.claims
+    assert budget - analysis.settings.min_sentence_words < filled.stats.words <= budget
+    texts = [claim.text for claim in filled.claims]
+    vectors = encoder.encode(texts)
+    close = vectors @ vectors.T - np.eye(len(texts))
+    assert close.max() < analysis.settings.redundancy + 0.1  # nothing said twice
+    assert citation_scores(filled, analysis)[0] == 1.0
