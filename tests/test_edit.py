@@ -35,6 +35,14 @@ def test_neutral_lexicon_outside_quotes_only():
     assert loaded_terms(text) == []  # the quoted "disastrous" is the speaker's, attributed
 
 
+def test_an_outlet_s_verdict_on_an_amount_is_deleted():
+    """"a whopping $9.65 million" judges the figure; the figure is the news."""
+    assert neutralize("The townhouse is back on the market for a whopping $9.65 million.")[0] == \
+        "The townhouse is back on the market for $9.65 million."
+    assert neutralize("The bill carries an eye-popping price tag.")[0] == "The bill carries a price tag."
+    assert neutralize("Prices rose a staggering 40 percent.")[0] == "Prices rose 40 percent."
+
+
 def test_full_names_come_only_from_names_two_outlets_print():
     trusted = full_names([SOURCE_3, "Secretary of State Antony Blinken arrived.", SOURCE_1, "On Monday, Xi Jinping spoke.",
                           "Although Blinken said so.", "the Foreign Affairs Commission Office director"])
