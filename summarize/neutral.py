@@ -138,8 +138,10 @@ _REPORTING = re.compile(
     r"accuses?|accused|contends?|contended|maintains?|maintained)\b",
     re.IGNORECASE,
 )
-_JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|appears?|seems?|apparently|clearly|"
-                        r"despite appearances|in reality|in fact)\b", re.IGNORECASE)
+# "appears to be", "it now appears": a hedge; "to appear on the album", "appear in court": events.
+_JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?|apparently|clearly|"
+                        r"despite appearances|in reality|in fact|appears?\s+(?:to|that|as if|as though|certain)|"
+                        r"it (?:\w+ )?appears)\b", re.IGNORECASE)
 EVALUATIVE_VALENCE = 1.5
 
 

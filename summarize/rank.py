@@ -241,7 +241,10 @@ _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
     r"\b(?:click|subscribe|sign up|follow (?:us|him|her|them) on|download (?:the|our)|watch (?:the|our) video|"
-    r"read (?:more|the full|on (?:for|to)\b)|share this|tap here|learn more|check out)\b|(?:^|,\s*and\s+)here(?: are|[’']s)\b", re.IGNORECASE)
+    r"read (?:more|the full|on (?:for|to)\b)|share this|tap here|learn more|check out)\b|(?:^|,\s*and\s+)here(?: are|[’']s)\b"
+    # A pointer to other pages, not news: "Celebuzz has compiled a list of …", "BBC News has clips of …".
+    r"|\bha(?:s|ve) (?:compiled|rounded up|put together) (?:a |an )?(?:list|roundup|round-up|gallery|slideshow)\b"
+    r"|\bha(?:s|ve) (?:clips|video|footage|a slideshow|a gallery) of\b", re.IGNORECASE)
 _SHELL = re.compile(
     r"(?:\b(?:said|says|wrote|added|announced)(?: in (?:a|an|the) (?:statement|interview|email|post|tweet|release))?"
     r"(?: on \w+)?|\bhad this to say\b.*|\bas follows|\bthe following)\s*[.:]?$", re.IGNORECASE)

@@ -46,6 +46,10 @@ def test_photo_captions_and_agency_teasers_are_no_claims():
                     "In this file photo, knives of all sizes are piled in a box at a surplus store."):
         assert is_not_a_claim(caption), caption
     assert not is_not_a_claim("The file was shared with Associated Press reporters in this city on Monday.")
+    for pointer in ("Celebuzz has compiled a list of the best and worst moments from Sunday’s telecast.",
+                    "BBC News has clips of two of the songs that will accompany the release."):
+        assert is_not_a_claim(pointer), pointer
+    assert not is_not_a_claim("The town has more Everest summiters than anywhere on Earth.")
 
 
 def test_a_headline_is_the_title_never_a_claim(encoder):

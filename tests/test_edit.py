@@ -63,6 +63,10 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("The central bank raised its main interest rate by half a percentage point.")
     assert not is_evaluative("Two people were killed and the agreement collapsed after the attack.")
     assert not is_evaluative("Three players tested positive for a banned substance.")
+    # "appears to" hedges; appearing on an album or in court is an event.
+    assert is_evaluative("The deal appears to be dead.") and is_evaluative("It now appears certain that he will testify.")
+    assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")
+    assert not is_evaluative("She is due to appear in federal court on July 19.")
     assert is_attributed("The visit was a failure, Bloomberg reported.")
     assert not is_attributed("“The visit was a failure.”")
 

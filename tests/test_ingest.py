@@ -200,3 +200,14 @@ def test_newswire_questions_lists_and_news_phrases_stay():
     ])
     body = [line.text for line in clean_document(Document(path="story.txt", text=story)).body]
     assert len(body) == 5  # the question refers back to the story; "sponsored by" and "Related to" are news
+
+
+def test_a_caption_line_is_no_title_and_no_body():
+    text = ("Image copyright Getty Images Image caption The band broke up in 1980 after the death of its drummer\n\n"
+            "The band has unveiled two unheard recordings ahead of the reissue of its first three albums in June.\n\n"
+            "Image caption The singer says the band will not reunite\n\n"
+            "The reissues are part of a plan to reissue all nine of the band's studio albums in order.")
+    cleaned = clean_document(Document(path="page.txt", text=text))
+    news = text.split("\n\n")
+    assert [line.text for line in cleaned.body] == [news[1], news[3]]
+    assert cleaned.title.startswith("The band has unveiled")
