@@ -140,7 +140,9 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("share button", r"^(?:share|tweet|pin|email|e-mail|print|copy link|save)\b(?:\s+(?:on|this|via|to)\b.{0,30})?$"),
-        ("media player", r"^getting your .{0,60}\bready\b|^(?:listen to|play) (?:this|the) (?:article|story)\b"),
+        ("media player", r"^getting your .{0,60}\bready\b|^(?:listen to|play) (?:this|the) (?:article|story)\b|"
+                         r"^media playback is unsupported\b|^just watched\b|\breplay more videos\b|"
+                         r"^you[’']?ll need an html5 capable browser\b"),
         ("sponsor", r"^(?=.{0,80}$).*\bsponsored by\b|^advertisement$|^(?:google )?ads?\b.{0,20}$|^promoted\b"),
         ("subscription", r"^(?:subscribe|sign up|sign in|log in|register)\b.{0,60}$|\bnewsletter\b.{0,40}$|^follow us\b"),
         ("donation", r"\bwe need your support\b|\byour (?:contribution|donation|support) (?:will )?helps?\b|^(?:please )?donate\b|\bsupport (?:our|independent) journalism\b"),
@@ -161,6 +163,8 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # (a donation appeal) has 25 words.
 CHROME_MAX_WORDS = 30
 _WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporting, whatever the line's length
+# A video player's buttons glued before a news paragraph: the buttons go, the paragraph stays.
+_PLAYER_PREFIX = re.compile(r"^skip in skip x embed x share\s*", re.IGNORECASE)
 _CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|file photo)s?\b[^)]*\)", re.IGNORECASE)
 # Chrome after which nothing of the article follows: a footer begins here.
 FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget", "web widget"}
@@ -286,6 +290,7 @@ def clean_document(document: Document) -> Cleaned:
             break
 
     for line in lines:
+        line.text = _PLAYER_PREFIX.sub("", line.text)
         if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()

@@ -211,3 +211,18 @@ def test_a_caption_line_is_no_title_and_no_body():
     news = text.split("\n\n")
     assert [line.text for line in cleaned.body] == [news[1], news[3]]
     assert cleaned.title.startswith("The band has unveiled")
+
+
+def test_a_video_player_s_chrome_goes_and_the_paragraph_after_its_buttons_stays():
+    news = "The discovery of two slain children, hours after an alert was issued, was called a tragedy by a prosecutor."
+    text = "\n\n".join([
+        "Storm Closes Harbour",
+        "Skip in Skip x Embed x Share " + news,
+        "Media playback is unsupported on your device Media caption The mayor speaks to reporters",
+        "JUST WATCHED Mayor: we follow the evidence Replay More Videos ... MUST WATCH Mayor: we follow the evidence 02:04",
+        "You'll need an HTML5 capable browser to see this content. Play Replay with sound Play with",
+        "Skip in Skip x Embed x Share",
+        "The harbour reopened on Friday, the port authority said.",
+    ])
+    cleaned = clean_document(Document(path="page.txt", text=text, title="Storm Closes Harbour"))
+    assert [line.text for line in cleaned.body] == [news, "The harbour reopened on Friday, the port authority said."]
