@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .attribute import (_LETTER_WORD, REPORT_MARGIN, STOPWORDS, Lexicon, content_words, coverage, denies, find_reporters, find_support,
+from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, content_words, coverage, denies, find_reporters, find_support,
                         first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
@@ -477,9 +477,33 @@ def measures_differ(a: str, b: str) -> bool:
                     continue  # "40 percent of the students" / "50 percent": not one thing measured twice
             # "150 settlements" / "144 settlements": the unit is the thing counted; and the words around the
             # numbers say what happened to it ("at a height of 5,900 meters" / "base camp, at 5,700 m").
+            if bool(_PER.match(a, end_a)) != bool(_PER.match(b, end_b)):
+                continue  # "60 children" / "4 children with autism per 1,000": a count and a rate
+            names_a, names_b = _names_near(a, start_a, end_a), _names_near(b, start_b, end_b)
+            if names_a and names_b and not shared_roots(names_a, names_b):
+                continue  # "Washington had a murder rate of 55" / "the murder rate by Indians was 4": two subjects
             if shared_roots(_around(a, start_a, end_a), _around(b, start_b, end_b)) >= CONTEXT_IN_COMMON:
                 return True
     return False
+
+
+_PER = re.compile(r"[^.;]{0,40}?\bper (?:\d[\d,]*|capita|head|person|resident|household)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]+(?=['’]s\b|\b)")
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _names_near(text: str, start: int, end: int, reach: int = 50) -> frozenset[str]:
+    """Capitalised words within `reach` characters of a number (not a sentence's first word, a month or a
+    day), stemmed: whose figure it is."""
+    names = set()
+    for match in _NAME_WORD.finditer(text, max(0, start - reach), min(len(text), end + reach)):
+        if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?":
+            continue
+        word = match.group().lower()
+        if word not in _CALENDAR:
+            names.add(_stem(word))
+    return frozenset(names)
 
 
 _NUMBER_IN = re.compile(r"\d+(?:[.,]\d+)?")

@@ -112,6 +112,13 @@ def test_numbers_that_count_the_same_thing_differently():
                                "A Gallup poll found that 68 percent of Americans favored teaching evolution in schools.")
     assert not measures_differ("The council says 30,000 child seats a year are inspected at community events.",
                                "More than 45,000 child seats have been inspected at community events since 1996.")
+    # Whose figure: two places or groups are two figures; a count and a rate are two measures.
+    assert not measures_differ("In 1997, Washington had a murder rate of 55 per 100,000 population, Baltimore 46.",
+                               "The report said the murder rate by Indians in 1996 was 4 per 100,000.")
+    assert measures_differ("Osteoarthritis affects more than 37 million Americans.",
+                           "Currently, 23 million Americans suffer from osteoarthritis.")
+    assert not measures_differ("The CDC found 60 children ages 3 to 10 who had autism.",
+                               "The study found a rate of 4 children with autism per 1,000 between the ages of 3 and 10.")
 
 
 def test_a_negation_is_a_disagreement_only_about_the_word_it_negates():
