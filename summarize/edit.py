@@ -273,6 +273,12 @@ def _mention(text: str, name: str, standalone: bool = True):
     return None
 
 
+# A name with one of these words is a place or an institution, never the "he" or "she" of the next sentence.
+_INSTITUTION = re.compile(
+    r"\b(?:County|City|State|States|University|College|School|Department|Court|Street|Avenue|Road|River|Lake|"
+    r"Island|Islands|Park|House|Senate|Committee|Council|Party|Company|Inc|Corp|Agency|Bureau|Office|Church|"
+    r"Hospital|Airport|Center|Centre|Zoo|Museum|Ministry|Police|Army|Navy|Force|Bank|Fund|Association|"
+    r"Institute|Foundation|Times|News|Post|Press|Township|Province|Republic|Kingdom|Union)\b")
 _SUBJECT_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+(?:own)\b)")
 
 
@@ -283,7 +289,8 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     if not match:
         return text, []
     words = set(re.findall(r"[\w’'-]+", previous))
-    people = {full for full in trusted if full in previous or words & set(full.split())}
+    people = {full for full in trusted if (full in previous or words & set(full.split()))
+              and not _INSTITUTION.search(full)}
     if len(people) != 1:
         return text, []
     [full] = people

@@ -128,6 +128,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
 )
+# "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.
+_PLACE_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s*(?:[—–]|--)\s*(?=[A-Z“\"])")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
     re.IGNORECASE,
@@ -164,7 +166,7 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CHROME_MAX_WORDS = 30
 _WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporting, whatever the line's length
 # A video player's buttons glued before a news paragraph: the buttons go, the paragraph stays.
-_PLAYER_PREFIX = re.compile(r"^skip in skip x embed x share\s*", re.IGNORECASE)
+_PLAYER_PREFIX = re.compile(r"^(?:[Ss]kip in [Ss]kip x [Ee]mbed x [Ss]hare\s*|Image\s+(?=[A-Z]))")  # "Image": a photo's placeholder
 _CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|file photo)s?\b[^)]*\)", re.IGNORECASE)
 # Chrome after which nothing of the article follows: a footer begins here.
 FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget", "web widget"}
@@ -290,7 +292,7 @@ def clean_document(document: Document) -> Cleaned:
             break
 
     for line in lines:
-        line.text = _PLAYER_PREFIX.sub("", line.text)
+        line.text = _PLACE_DATELINE.sub("", _PLAYER_PREFIX.sub("", line.text))
         if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()

@@ -29,6 +29,9 @@ class Term:
     pattern: re.Pattern[str]
 
 
+_BEFORE_GERUND = " +ing"  # a term that matches only before an -ing word: "admitted to +ing"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Term, ...]:
     """Loaded terms, longest first so "authoritarian leader" wins over "authoritarian"."""
@@ -38,7 +41,9 @@ def lexicon() -> tuple[Term, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         term, replacement, kind = (part.strip() for part in line.split("\t"))
-        pattern = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.IGNORECASE)
+        words, gerund = (term[:-len(_BEFORE_GERUND)], True) if term.endswith(_BEFORE_GERUND) else (term, False)
+        pattern = re.compile(r"(?<![\w-])" + re.escape(words) + (r"(?=\s+\w+ing\b)" if gerund else r"(?![\w-])"),
+                             re.IGNORECASE)
         terms.append(Term(term, replacement, kind, pattern))
     return tuple(sorted(terms, key=lambda t: -len(t.term)))
 

@@ -311,7 +311,16 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False
+    if not balanced(text):
+        return False
     return not is_not_a_claim(text)
+
+
+def balanced(text: str) -> bool:
+    """Every parenthesis the sentence opens, it closes: "(D-Md." or "1B and 1C), Bobcat Pit has …" is a
+    piece of something longer. (A quotation may run on into the next sentence: its first sentence still
+    says something whole.)"""
+    return text.count("(") == text.count(")")
 
 
 # ---------------------------------------------------------------- selection

@@ -52,6 +52,16 @@ def test_photo_captions_and_agency_teasers_are_no_claims():
     assert not is_not_a_claim("The town has more Everest summiters than anywhere on Earth.")
 
 
+
+def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
+    for piece in ("The House Democrats, led by lead manager Jamie B. Raskin (D-Md.",
+                  "1B and 1C), Bobcat Pit has produced several specimens of sauropods.",
+                  "Except seven of those ten children all went to college by the age of twelve (so far!"):
+        assert not can_stand_alone(Sentence(0, 1, 0, 0.0, piece), DEFAULTS), piece
+    whole = "The senator (D-Md.) led the House managers in the trial on Tuesday."
+    assert can_stand_alone(Sentence(0, 1, 0, 0.0, whole), DEFAULTS)
+
+
 def test_a_headline_is_the_title_never_a_claim(encoder):
     """Every labelled dev headline, given as its document's title, is no candidate claim of the brief."""
     from summarize.pipeline import analyse

@@ -43,6 +43,13 @@ def test_an_outlet_s_verdict_on_an_amount_is_deleted():
     assert neutralize("Prices rose a staggering 40 percent.")[0] == "Prices rose 40 percent."
 
 
+
+def test_a_judging_verb_is_made_plain_and_the_sentence_still_reads():
+    assert neutralize("He admitted that he lied.")[0] == "He said that he lied."
+    assert neutralize("Pasztor admitted to smothering her two children.")[0] == "Pasztor acknowledged smothering her two children."
+    assert neutralize("She admitted to police that she took the car.")[0] == "She said to police that she took the car."
+
+
 def test_full_names_come_only_from_names_two_outlets_print():
     trusted = full_names([SOURCE_3, "Secretary of State Antony Blinken arrived.", SOURCE_1, "On Monday, Xi Jinping spoke.",
                           "Although Blinken said so.", "the Foreign Affairs Commission Office director"])
@@ -169,6 +176,9 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     assert resolve_pronoun("He’ll return to class.", found, conyers)[0] == "Carl Conyers will return to class."
     for unclear in ("He'd go home.", "He's tired."):
         assert resolve_pronoun(unclear, found, conyers) == (unclear, [])
+    # A place or an institution is never the "she" of the next sentence.
+    elkhart = "She said she was in Michigan when she heard the alert."
+    assert resolve_pronoun(elkhart, "She was held in the Elkhart County jail.", frozenset({"Elkhart County"})) == (elkhart, [])
 
 
 def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():

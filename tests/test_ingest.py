@@ -222,7 +222,19 @@ def test_a_video_player_s_chrome_goes_and_the_paragraph_after_its_buttons_stays(
         "JUST WATCHED Mayor: we follow the evidence Replay More Videos ... MUST WATCH Mayor: we follow the evidence 02:04",
         "You'll need an HTML5 capable browser to see this content. Play Replay with sound Play with",
         "Skip in Skip x Embed x Share",
+        "Image The harbour master said the storm was the worst in a decade.",
         "The harbour reopened on Friday, the port authority said.",
     ])
     cleaned = clean_document(Document(path="page.txt", text=text, title="Storm Closes Harbour"))
-    assert [line.text for line in cleaned.body] == [news, "The harbour reopened on Friday, the port authority said."]
+    assert [line.text for line in cleaned.body] == [news, "The harbour master said the storm was the worst in a decade.",
+                                                    "The harbour reopened on Friday, the port authority said."]
+
+
+def test_a_place_dateline_is_not_part_of_the_first_sentence():
+    for line, place in (("WASHINGTON — The House passed a spending package on Thursday.", "WASHINGTON"),
+                        ("KANSAS CITY, Mo. -- You have heard about the black box.", "KANSAS CITY, Mo."),
+                        ("SEOUL, South Korea — There was one state event the leader never missed.", "SEOUL, South Korea")):
+        body = [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body]
+        assert body == [line.split(" —" if "—" in line else " --")[1].strip()], place
+    kept = "NATO allies met in Brussels on Monday."
+    assert [l.text for l in clean_document(Document(path="a.txt", text=kept, title="A title")).body] == [kept]
