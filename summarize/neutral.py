@@ -210,7 +210,10 @@ def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset()) -
     sources write in lowercase (`common`: "Historians …"); "Blinken …" and "U.S. …" keep theirs."""
     from .rank import _NOT_A_NAME
 
-    opener = text.split(maxsplit=1)[0].strip(",").lower() if text.strip() else ""
-    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or opener in common else text
+    words = text.split(maxsplit=2)
+    opener = words[0].strip(",").lower() if words else ""
+    # A title before a name keeps its capital: "President Donald Trump", "Senator Warren".
+    titled = len(words) > 1 and words[0][-1:].isalpha() and words[1][:1].isupper()
+    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or (opener in common and not titled) else text
     addition = f"According to {outlet},"
     return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

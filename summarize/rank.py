@@ -236,7 +236,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)
 # Photo captions and gallery teasers: "FILE - In this May 24, 2016, file photo, …", "Twenty-one-year-old Carl
 # Conyers,... (Associated Press)" (an agency's cut-off teaser).
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
-                      r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)", re.IGNORECASE)
+                      r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)"
+                      r"|^(?:photograph|photo|image|picture)s?\s+(?:from|of|shows?|showing|taken)\b", re.IGNORECASE)
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(

@@ -39,6 +39,9 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "end.Next" typed without a space
+# … and after a closing quote ("… something else."Dr. Kolb …"): spaced before Punkt reads the line, or
+# it takes 'else."Dr.' for one word ending a sentence.
+_MISSING_SPACE_AFTER_QUOTE = re.compile(r"(?<=[a-z]{2}[.!?][\"”])(?=[A-Z][a-z])")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s))\s*")
 
@@ -73,7 +76,7 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
     tokenizer = tokenizer or build_tokenizer(text)
     sentences: list[str] = []
     for line in _LINE_BREAKS.split(text.strip()):
-        line = _BULLET.sub("", line)
+        line = _MISSING_SPACE_AFTER_QUOTE.sub(" ", _BULLET.sub("", line))
         if not line:
             continue
         parts = [

@@ -91,6 +91,10 @@ def test_an_added_attribution_lowers_the_first_word_unless_it_is_a_name():
         "According to Bloomberg, Blinken gave a disappointing answer.",
         "According to Bloomberg, U.S. officials were happy.",
         "According to Bloomberg, during the visit, talks were good."]
+    # A title before a name is part of the name.
+    common = common_words(sources + ["The president spoke."])
+    assert attribute_to("President Donald Trump is learning a painful lesson.", "Bloomberg", common)[0] == \
+        "According to Bloomberg, President Donald Trump is learning a painful lesson."
 
 
 def test_numbers_that_count_the_same_thing_differently():

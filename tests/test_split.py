@@ -28,6 +28,8 @@ CASES = [
     ("Key points:\n• Blinken is the first US Secretary of State to visit China in 5 years.\n• Progress is slow, he said.",
      ["Key points:", "Blinken is the first US Secretary of State to visit China in 5 years.", "Progress is slow, he said."]),
     ("The meeting ended.Officials then left.", ["The meeting ended.", "Officials then left."]),
+    ('Kolb said, "Everybody will become ill from their implants."Dr. Kolb says she sees mold in saline implants.',
+     ['Kolb said, "Everybody will become ill from their implants."', "Dr. Kolb says she sees mold in saline implants."]),
     ("The meeting ended at 3 p.m. Officials then left.", ["The meeting ended at 3 p.m.", "Officials then left."]),
     ("Nonetheless, retired U.S. Air Force General Robert Spalding disagreed. He spoke on Monday.",
      ["Nonetheless, retired U.S. Air Force General Robert Spalding disagreed.", "He spoke on Monday."]),
