@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
 from .neutral import _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
-from .rank import _NOT_A_NAME, outside_quotes
+from .rank import _NOT_A_NAME, _VERB_CUE, outside_quotes
 from .types import Edit, count_words
 from .verify import LEANING_WORDS, check_claim, fluency_check, passes
 
@@ -449,16 +449,24 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
 
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
     trusted = analysis.full_names
-    candidates = [c for sentence, _ in group if sentence.spans == 1  # evidence over two sentences cites, never prints
+    def whole(candidate: Candidate) -> bool:
+        """An unresolved "He …" never stands alone; nor does an edit that cut the verb away ("Austin
+        Custodio, 21, of Boyce Road, Pine Bush, N.Y." left of a line of charges)."""
+        if _SUBJECT_PRONOUN.match(candidate.text):
+            return False
+        return candidate.text == candidate.base_text or bool(_VERB_CUE.search(outside_quotes(candidate.text)))
+
+    printable = [sentence for sentence, _ in group if sentence.spans == 1  # evidence over two sentences cites, never prints
+                 and (sentence.index == index or sentence.index in analysis.candidates)]  # a fragment cites, never prints
+    candidates = [c for sentence in printable
                   for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
-                  if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]  # an unresolved "He …" never stands alone
+                  if fits(c) and whole(c)]
     if core is not None:  # the sentence with the clauses other outlets do not state deleted, edited in turn
         base = pool[index]
-        candidates += [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
-                       for c in variants(core.text, base.source_id, group_texts, trusted, _previous(base, pool))
-                       if not _SUBJECT_PRONOUN.match(c.text)]
-    candidates += [c for c in _new_sentences(group, settings, scorer)
-                   if fits(c) and not _SUBJECT_PRONOUN.match(c.text)]
+        cut = [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
+               for c in variants(core.text, base.source_id, group_texts, trusted, _previous(base, pool))]
+        candidates += [c for c in cut if whole(c)]
+    candidates += [c for c in _new_sentences(group, settings, scorer) if fits(c) and whole(c)]
     known = {core.text: core.vector} if core is not None else {}
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool} - known.keys())
     fresh_vectors = dict(zip(fresh, encoder.encode(fresh))) if fresh else {}

@@ -345,10 +345,12 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
             claim, position = _extracted(index, analysis)
         if words is not None and used + claim.words > words and claims:
             continue  # (the first claim stays: a brief shorter than every wording still says one thing)
+        if any(_same_words(claim.text, other.text) for _, other in claims):
+            continue  # two chosen sentences realised as one outlet's same wording ("Charged with eight counts …")
         used += claim.words
         claims.append((position, claim))
     if refill and words is not None and settings.rewrite:
-        claims += _refill(analysis, chosen, words - used)
+        claims += _refill(analysis, chosen, words - used, [claim for _, claim in claims])
     # Readable order: what the sources report first comes first (mean place in the articles);
     # corroborated claims before those only one outlet makes.
     ordered = tuple(claim for _, claim in sorted(claims, key=lambda pair: (pair[1].section != "summary", pair[0])))
@@ -371,7 +373,11 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
 REFILL_TRIES = 12  # candidates realised at most to fill what is left (each costs a fluency scoring)
 
 
-def _refill(analysis: Analysis, chosen: list[int], left: int) -> list[tuple[float, Claim]]:
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+def _refill(analysis: Analysis, chosen: list[int], left: int, printed: list[Claim]) -> list[tuple[float, Claim]]:
     """Claims for further candidates, most relevant first, that fit in the `left` words and repeat none
     of the chosen sentences (a knapsack pass, as selection's own)."""
     settings = analysis.settings
@@ -388,7 +394,8 @@ def _refill(analysis: Analysis, chosen: list[int], left: int) -> list[tuple[floa
             continue
         tries += 1
         realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=0)
-        if realised is None or realised[0].words > left:
+        if realised is None or realised[0].words > left or any(
+                _same_words(realised[0].text, claim.text) for claim in printed + [c for _, c in added]):
             continue
         taken.append(index)
         left -= realised[0].words

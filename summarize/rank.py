@@ -237,7 +237,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)
 # Conyers,... (Associated Press)" (an agency's cut-off teaser).
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
                       r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)"
-                      r"|^(?:photograph|photo|image|picture)s?\s+(?:from|of|shows?|showing|taken)\b", re.IGNORECASE)
+                      r"|^(?:(?:an?|the) )?(?:photograph|photo|image|picture)s?\s+(?:from|of|shows?|showing|taken)\b", re.IGNORECASE)
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
@@ -314,7 +314,12 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not balanced(text):
         return False
+    if _CHARGE_LINE.match(text) and "," not in text:
+        return False  # "Charged with eight counts of …": a line of a list whose name is on the line before
     return not is_not_a_claim(text)
+
+
+_CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 
 def balanced(text: str) -> bool:
