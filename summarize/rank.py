@@ -148,7 +148,7 @@ _EVENT_ANAPHOR = re.compile(
 _CONNECTIVE_START = re.compile(
     r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
     r"otherwise|similarly|likewise|in contrast|on the other hand|on the one hand|therefore|thus|hence|"
-    r"nonetheless|nevertheless|however|again|then)\b",
+    r"nonetheless|nevertheless|however|again|then|in (?:his|her|their|its|that|this) (?:case|view|words))\b",
     re.IGNORECASE,
 )
 # A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").
@@ -243,7 +243,9 @@ _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated
 _CALL_TO_ACTION = re.compile(
     r"\b(?:click|subscribe|sign up|follow (?:us|him|her|them) on|download (?:the|our)|watch (?:the|our) video|"
     r"read (?:more|the full|on (?:for|to)\b)|share this|tap here|learn more|check out)\b|(?:^|,\s*and\s+)here(?: are|[’']s)\b"
-    # A pointer to other pages, not news: "Celebuzz has compiled a list of …", "BBC News has clips of …".
+    # A pointer to other pages, not news: "Celebuzz has compiled a list of …", "BBC News has clips of …";
+    # a column's footer: "Address questions to Garden Q&A, …".
+    r"|^(?:address|send|mail|e-?mail) (?:your )?(?:questions|letters|comments|tips)\b"
     r"|\bha(?:s|ve) (?:compiled|rounded up|put together) (?:a |an )?(?:list|roundup|round-up|gallery|slideshow)\b"
     r"|\bha(?:s|ve) (?:clips|video|footage|a slideshow|a gallery) of\b", re.IGNORECASE)
 _SHELL = re.compile(

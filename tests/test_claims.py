@@ -51,6 +51,7 @@ def test_photo_captions_and_agency_teasers_are_no_claims():
     for pointer in ("Celebuzz has compiled a list of the best and worst moments from Sunday’s telecast.",
                     "BBC News has clips of two of the songs that will accompany the release."):
         assert is_not_a_claim(pointer), pointer
+    assert is_not_a_claim("Address questions to Garden Q A, The New York Times, 229 W. 43rd St., New York 10036.")
     assert not is_not_a_claim("The town has more Everest summiters than anywhere on Earth.")
 
 
@@ -62,6 +63,7 @@ def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
         assert not can_stand_alone(Sentence(0, 1, 0, 0.0, piece), DEFAULTS), piece
     assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "Charged with eight counts of permitting a minor to possess alcohol."), DEFAULTS)
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, "Accused of fraud, the chief executive resigned on Monday."), DEFAULTS)
+    assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "In his case, that creativity includes an emphasis on organic farming."), DEFAULTS)
     whole = "The senator (D-Md.) led the House managers in the trial on Tuesday."
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, whole), DEFAULTS)
 
