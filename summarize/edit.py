@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
 from .neutral import _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
-from .rank import _NOT_A_NAME, _VERB_CUE, outside_quotes
+from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes
 from .types import Edit, count_words
 from .verify import LEANING_WORDS, check_claim, fluency_check, passes
 
@@ -454,7 +454,10 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         Custodio, 21, of Boyce Road, Pine Bush, N.Y." left of a line of charges)."""
         if _SUBJECT_PRONOUN.match(candidate.text):
             return False
-        return candidate.text == candidate.base_text or bool(_VERB_CUE.search(outside_quotes(candidate.text)))
+        if candidate.text == candidate.base_text:
+            return True
+        # An edit must not leave a sentence leaning on the one before ("But it is nice …" → "It is nice …").
+        return bool(_VERB_CUE.search(outside_quotes(candidate.text))) and not leans_on_context(candidate.text)
 
     printable = [sentence for sentence, _ in group if sentence.spans == 1  # evidence over two sentences cites, never prints
                  and (sentence.index == index or sentence.index in analysis.candidates)]  # a fragment cites, never prints

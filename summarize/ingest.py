@@ -129,7 +129,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
 )
 # "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.
-_PLACE_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s*(?:[—–]|--)\s*(?=[A-Z“\"])")
+_PLACE_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?(?:\s*(?:[—–]|--)\s*|\s+-\s+)(?=[A-Z“\"])")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
     re.IGNORECASE,

@@ -127,7 +127,8 @@ def lexical_centrality(sentences: list[Sentence], settings: Settings) -> np.ndar
 # ---------------------------------------------------------------- which sentences can stand alone
 
 _PRONOUN_START = re.compile(
-    r"^(?:he|she|they|it|this|these|those|that|which|his|her|their|its|him|them|the latter|the former|such"
+    r"^(?:(?:and|but|so|yet|or),?\s+)?"  # "So it is nice …", "But they left …"
+    r"(?:he|she|they|it|this|these|those|that|which|his|her|their|its|him|them|the latter|the former|such"
     r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women)))\b",
     re.IGNORECASE,
 )

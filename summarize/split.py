@@ -101,7 +101,8 @@ def _join_country_abbreviations(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         first_word = part.split(maxsplit=1)[0].strip("“\"‘(").lower() if part else ""
-        if joined and _COUNTRY_END.search(joined[-1]) and first_word not in SENTENCE_STARTERS:
+        if joined and (_COUNTRY_END.search(joined[-1]) and first_word not in SENTENCE_STARTERS
+                       or joined[-1].endswith(".)") and part[:1].islower()):  # "Sanders (I-Vt.) reportedly told …"
             joined[-1] = f"{joined[-1]} {part}"
         else:
             joined.append(part)

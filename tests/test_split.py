@@ -28,6 +28,9 @@ CASES = [
     ("Key points:\n• Blinken is the first US Secretary of State to visit China in 5 years.\n• Progress is slow, he said.",
      ["Key points:", "Blinken is the first US Secretary of State to visit China in 5 years.", "Progress is slow, he said."]),
     ("The meeting ended.Officials then left.", ["The meeting ended.", "Officials then left."]),
+    ("She asked Sen. Elizabeth Warren (D-Mass.) what she thought when Sen. Bernie Sanders (I-Vt.) reportedly told her so. "
+     "He denied it.", ["She asked Sen. Elizabeth Warren (D-Mass.) what she thought when Sen. Bernie Sanders (I-Vt.) "
+                       "reportedly told her so.", "He denied it."]),
     ('Kolb said, "Everybody will become ill from their implants."Dr. Kolb says she sees mold in saline implants.',
      ['Kolb said, "Everybody will become ill from their implants."', "Dr. Kolb says she sees mold in saline implants."]),
     ("The meeting ended at 3 p.m. Officials then left.", ["The meeting ended at 3 p.m.", "Officials then left."]),
