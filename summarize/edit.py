@@ -279,7 +279,15 @@ _INSTITUTION = re.compile(
     r"Island|Islands|Park|House|Senate|Committee|Council|Party|Company|Inc|Corp|Agency|Bureau|Office|Church|"
     r"Hospital|Airport|Center|Centre|Zoo|Museum|Ministry|Police|Army|Navy|Force|Bank|Fund|Association|"
     r"Institute|Foundation|Times|News|Post|Press|Township|Province|Republic|Kingdom|Union)\b")
+# "… the rap group Mobb Deep": a group, never the "he" of the next sentence.
+_GROUP_BEFORE = re.compile(r"\b(?:group|band|duo|trio|team|company|firm|party|organi[sz]ation|club|network|"
+                           r"agency|newspaper|magazine|channel|brand|label)\s+$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+(?:own)\b)")
+
+
+def _named_as_group(full: str, previous: str) -> bool:
+    part = next((p for p in full.split() if p in previous), None)
+    return part is not None and bool(_GROUP_BEFORE.search(previous[:previous.index(part)]))
 
 
 def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[str, list[Edit]]:
@@ -290,7 +298,7 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
         return text, []
     words = set(re.findall(r"[\w’'-]+", previous))
     people = {full for full in trusted if (full in previous or words & set(full.split()))
-              and not _INSTITUTION.search(full)}
+              and not _INSTITUTION.search(full) and not _named_as_group(full, previous)}
     if len(people) != 1:
         return text, []
     [full] = people

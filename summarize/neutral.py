@@ -30,6 +30,7 @@ class Term:
 
 
 _BEFORE_GERUND = " +ing"  # a term that matches only before an -ing word: "admitted to +ing"
+_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +41,14 @@ def lexicon() -> tuple[Term, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        term, replacement, kind = (part.strip() for part in line.split("\t"))
+        term, replacement, kind, *rest = (part.strip() for part in line.split("\t"))
         words, gerund = (term[:-len(_BEFORE_GERUND)], True) if term.endswith(_BEFORE_GERUND) else (term, False)
-        pattern = re.compile(r"(?<![\w-])" + re.escape(words) + (r"(?=\s+\w+ing\b)" if gerund else r"(?![\w-])"),
-                             re.IGNORECASE)
+        pattern = r"(?<![\w-])" + re.escape(words) + (r"(?=\s+\w+ing\b)" if gerund else r"(?![\w-])")
+        if kind == "attribution":  # "was declared", "had been admitted": not someone speaking
+            pattern = _NOT_PASSIVE + pattern
+        if rest and rest[0]:  # words after which the verb does not report speech: "admitted to the hospital"
+            pattern += rf"(?!\s+(?:{rest[0]})\b)"
+        pattern = re.compile(pattern, re.IGNORECASE)
         terms.append(Term(term, replacement, kind, pattern))
     return tuple(sorted(terms, key=lambda t: -len(t.term)))
 

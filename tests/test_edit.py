@@ -46,6 +46,12 @@ def test_an_outlet_s_verdict_on_an_amount_is_deleted():
 
 def test_a_judging_verb_is_made_plain_and_the_sentence_still_reads():
     assert neutralize("He admitted that he lied.")[0] == "He said that he lied."
+    # The same verbs where nobody is speaking stay as written ("said to the hospital" was printed).
+    for kept in ("He had been admitted to the hospital days earlier.", "The group claimed responsibility for the fires.",
+                 "Martial law was declared on May 20.", "The pandemic has claimed too many lives.",
+                 "Scientists declared 1997 the warmest year on record.", "He insisted on a recount."):
+        assert neutralize(kept) == (kept, []), kept
+    assert neutralize("Pence claimed Soleimani had helped.")[0] == "Pence said Soleimani had helped."
     assert neutralize("Pasztor admitted to smothering her two children.")[0] == "Pasztor acknowledged smothering her two children."
     assert neutralize("She admitted to police that she took the car.")[0] == "She said to police that she took the car."
 
@@ -183,6 +189,9 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     # A place or an institution is never the "she" of the next sentence.
     elkhart = "She said she was in Michigan when she heard the alert."
     assert resolve_pronoun(elkhart, "She was held in the Elkhart County jail.", frozenset({"Elkhart County"})) == (elkhart, [])
+    hospital = "He had been taken to the hospital days earlier."
+    assert resolve_pronoun(hospital, "Prodigy, one-half of the rap group Mobb Deep, died Tuesday.",
+                           frozenset({"Mobb Deep"})) == (hospital, [])
 
 
 def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():
