@@ -279,9 +279,11 @@ _INSTITUTION = re.compile(
     r"Island|Islands|Park|House|Senate|Committee|Council|Party|Company|Inc|Corp|Agency|Bureau|Office|Church|"
     r"Hospital|Airport|Center|Centre|Zoo|Museum|Ministry|Police|Army|Navy|Force|Bank|Fund|Association|"
     r"Institute|Foundation|Times|News|Post|Press|Township|Province|Republic|Kingdom|Union)\b")
-# "… the rap group Mobb Deep": a group, never the "he" of the next sentence.
+# "… the rap group Mobb Deep", "one-half of Mobb Deep": a group, never the "he" of the next sentence.
 _GROUP_BEFORE = re.compile(r"\b(?:group|band|duo|trio|team|company|firm|party|organi[sz]ation|club|network|"
-                           r"agency|newspaper|magazine|channel|brand|label)\s+$", re.IGNORECASE)
+                           r"agency|newspaper|magazine|channel|brand|label|"
+                           r"(?:half|member|members|part|founder|co-founder|frontman|singer|leader|head|chief|director|"
+                           r"spokes(?:man|woman|person)|ceo|chairman|owner|coach) of(?: the)?)\s+$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+(?:own)\b)")
 
 

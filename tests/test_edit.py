@@ -192,6 +192,8 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     hospital = "He had been taken to the hospital days earlier."
     assert resolve_pronoun(hospital, "Prodigy, one-half of the rap group Mobb Deep, died Tuesday.",
                            frozenset({"Mobb Deep"})) == (hospital, [])
+    assert resolve_pronoun(hospital, "Prodigy, iconic rapper and one-half of Mobb Deep, died Tuesday.",
+                           frozenset({"Mobb Deep"})) == (hospital, [])
 
 
 def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():
