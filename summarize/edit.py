@@ -273,12 +273,19 @@ def _mention(text: str, name: str, standalone: bool = True):
     return None
 
 
-# A name with one of these words is a place or an institution, never the "he" or "she" of the next sentence.
-_INSTITUTION = re.compile(
-    r"\b(?:County|City|State|States|University|College|School|Department|Court|Street|Avenue|Road|River|Lake|"
-    r"Island|Islands|Park|House|Senate|Committee|Council|Party|Company|Inc|Corp|Agency|Bureau|Office|Church|"
-    r"Hospital|Airport|Center|Centre|Zoo|Museum|Ministry|Police|Army|Navy|Force|Bank|Fund|Association|"
-    r"Institute|Foundation|Times|News|Post|Press|Township|Province|Republic|Kingdom|Union)\b")
+# A name ending in one of these words ("Elkhart County") or opening on one before "of" ("University of
+# Houston") is a place or an institution, never the "he" or "she" of the next sentence ("Park Geun-hye" is
+# a person).
+_INSTITUTION_WORDS = frozenset(
+    "County City State States University College School Department Court Street Avenue Road River Lake Island "
+    "Islands Park House Senate Committee Council Party Company Inc Corp Agency Bureau Office Church Hospital "
+    "Airport Center Centre Zoo Museum Ministry Police Army Navy Force Bank Fund Association Institute "
+    "Foundation Times News Post Press Township Province Republic Kingdom Union".split())
+
+
+def _is_institution(name: str) -> bool:
+    words = name.split()
+    return words[-1] in _INSTITUTION_WORDS or (len(words) > 2 and words[1] == "of" and words[0] in _INSTITUTION_WORDS)
 # "… the rap group Mobb Deep", "one-half of Mobb Deep": a group, never the "he" of the next sentence.
 _GROUP_BEFORE = re.compile(r"\b(?:group|band|duo|trio|team|company|firm|party|organi[sz]ation|club|network|"
                            r"agency|newspaper|magazine|channel|brand|label|"
@@ -300,7 +307,7 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
         return text, []
     words = set(re.findall(r"[\w’'-]+", previous))
     people = {full for full in trusted if (full in previous or words & set(full.split()))
-              and not _INSTITUTION.search(full) and not _named_as_group(full, previous)}
+              and not _is_institution(full) and not _named_as_group(full, previous)}
     if len(people) != 1:
         return text, []
     [full] = people
@@ -310,7 +317,7 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     replacement = f"{name}’s" if pronoun in ("His", "Her") else name
     contraction = _CONTRACTION.match(text, match.end())
     if contraction:  # "He'd been" → "Conyers had been"; "He'd go" (would) and "He's" (is or has) are unclear
-        verb = _CONTRACTED.get((contraction.group(1).lower(), (contraction.group(2) or "").lower()))
+        verb = _CONTRACTED.get((contraction.group(1).lower(), bool(contraction.group(2))))
         if verb is None:
             return text, []
         pronoun = text[:contraction.end(1)]
@@ -322,7 +329,7 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
 
 
 _CONTRACTION = re.compile(r"[’']([a-z]+)(?=(\s+been\b)?)")
-_CONTRACTED = {("d", " been"): "had", ("s", " been"): "has", ("ll", ""): "will", ("ll", " been"): "will"}
+_CONTRACTED = {("d", True): "had", ("s", True): "has", ("ll", False): "will"}  # (contraction, "been" follows)
 
 
 def variants(base_text: str, base_source: int, group_texts: dict[int, str] | None = None,

@@ -129,7 +129,8 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{1,40}\s)?\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
 )
 # "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.
-_PLACE_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?(?:\s*(?:[—–]|--)\s*|\s+-\s+)(?=[A-Z“\"])")
+_PLACE_DATELINE = re.compile(r"^(?:ST\. )?[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?))?"
+                             r"(?:\s*(?:[—–]|--)\s*|\s+-\s+)(?=[A-Z“\"])")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
     re.IGNORECASE,
@@ -166,7 +167,9 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CHROME_MAX_WORDS = 30
 _WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporting, whatever the line's length
 # A video player's buttons glued before a news paragraph: the buttons go, the paragraph stays.
-_PLAYER_PREFIX = re.compile(r"^(?:[Ss]kip in [Ss]kip x [Ee]mbed x [Ss]hare\s*|Image\s+(?=[A-Z]))")  # "Image": a photo's placeholder
+_PLAYER_PREFIX = re.compile(r"^(?:[Ss]kip in [Ss]kip x [Ee]mbed x [Ss]hare\s*"
+                            # "Image The White House's spokeswoman …": a photo's placeholder ("Image Comics" stays)
+                            r"|Image\s+(?=(?:The|A|An|In|On|At|This|These|Those|His|Her|Their|Its|President|Mr|Ms|Mrs|Dr)\b))")
 _CREDIT = re.compile(r"\s*\((?:photo|image|picture|video|file photo)s?\b[^)]*\)", re.IGNORECASE)
 # Chrome after which nothing of the article follows: a footer begins here.
 FOOTER_RULES = {"subscription", "donation", "copyright", "related links", "site widget", "web widget"}
@@ -291,8 +294,10 @@ def clean_document(document: Document) -> Cleaned:
             line.text = line.text[match.end():]
             break
 
-    for line in lines:
-        line.text = _PLACE_DATELINE.sub("", _PLAYER_PREFIX.sub("", line.text))
+    for number, line in enumerate(lines):
+        line.text = _PLAYER_PREFIX.sub("", line.text)
+        if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
+            line.text = _PLACE_DATELINE.sub("", line.text)
         if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()

@@ -29,8 +29,14 @@ class Term:
     pattern: re.Pattern[str]
 
 
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
 _BEFORE_GERUND = " +ing"  # a term that matches only before an -ing word: "admitted to +ing"
-_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+_BEFORE_NUMBER = " +number"  # … only before a figure: "a whopping +number" ("a whopping $9.65 million")
+_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bseems )(?<!\bseemed )"
+# An -ing word that is a verb's: not "nursing homes", "the building", "housing", "training".
+_GERUND = (r"(?=\s+(?!(?:nursing|building|housing|training|boarding|evening|morning|during|something|anything|"
+           r"nothing|everything|spring|king|thing|ring|wedding|meeting|funding|hearing|ruling|briefing)\b)\w+ing\b)")
 
 
 @lru_cache(maxsize=1)
@@ -42,14 +48,19 @@ def lexicon() -> tuple[Term, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         term, replacement, kind, *rest = (part.strip() for part in line.split("\t"))
-        words, gerund = (term[:-len(_BEFORE_GERUND)], True) if term.endswith(_BEFORE_GERUND) else (term, False)
-        pattern = r"(?<![\w-])" + re.escape(words) + (r"(?=\s+\w+ing\b)" if gerund else r"(?![\w-])")
-        if kind == "attribution":  # "was declared", "had been admitted": not someone speaking
+        words, after = term, r"(?![\w-])"
+        for marker, lookahead in ((_BEFORE_GERUND, _GERUND), (_BEFORE_NUMBER, r"(?=\s+[$£€]?\d)")):
+            if term.endswith(marker):
+                words, after = term[:-len(marker)], lookahead
+        pattern = r"(?<![\w-])" + re.escape(words) + after
+        if kind == "attribution" or not replacement:
+            # "was declared", "had been admitted": nobody speaking; "The scene was horrific": deleting the
+            # word would leave "The scene was".
             pattern = _NOT_PASSIVE + pattern
         if rest and rest[0]:  # words after which the verb does not report speech: "admitted to the hospital"
             pattern += rf"(?!\s+(?:{rest[0]})\b)"
         pattern = re.compile(pattern, re.IGNORECASE)
-        terms.append(Term(term, replacement, kind, pattern))
+        terms.append(Term(words, replacement, kind, pattern))  # shown to the reader without its marker
     return tuple(sorted(terms, key=lambda t: -len(t.term)))
 
 
@@ -151,7 +162,7 @@ _REPORTING = re.compile(
 # "appears to be", "it now appears": a hedge; "to appear on the album", "appear in court": events.
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?|apparently|clearly|"
                         r"despite appearances|in reality|in fact|appears?\s+(?:to|that|as if|as though|certain)|"
-                        r"it (?:\w+ )?appears)\b", re.IGNORECASE)
+                        r"it (?:\w+ )?appears(?!\s+(?:on|in|at|under|below|above|twice|once)\b))\b", re.IGNORECASE)
 EVALUATIVE_VALENCE = 1.5
 
 
@@ -218,7 +229,8 @@ def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset()) -
     words = text.split(maxsplit=2)
     opener = words[0].strip(",").lower() if words else ""
     # A title before a name keeps its capital: "President Donald Trump", "Senator Warren".
-    titled = len(words) > 1 and words[0][-1:].isalpha() and words[1][:1].isupper()
+    titled = len(words) > 1 and words[0][-1:].isalpha() and words[1][:1].isupper() \
+        and words[1].strip(",").lower() not in _CALENDAR  # "Voters Tuesday rejected …" is no title
     first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or (opener in common and not titled) else text
     addition = f"According to {outlet},"
     return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

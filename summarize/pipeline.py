@@ -297,9 +297,7 @@ def select(
         for i in order:
             if left < settings.min_sentence_words:
                 break
-            if i in chosen or sizes[i] > left or any(
-                    float(analysis.vectors[i] @ analysis.vectors[j]) >= settings.redundancy or frozenset((i, j)) in stated
-                    for j in chosen):
+            if i in chosen or sizes[i] > left or _repeats(analysis, i, chosen, stated):
                 continue
             chosen.add(i)
             left -= sizes[i]
@@ -373,6 +371,12 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
 REFILL_TRIES = 12  # candidates realised at most to fill what is left (each costs a fluency scoring)
 
 
+def _repeats(analysis: Analysis, index: int, taken: Iterable[int], stated: set[frozenset[int]]) -> bool:
+    """Sentence `index` says what a taken one says: as close as `settings.redundancy`, or one cites the other."""
+    return any(float(analysis.vectors[index] @ analysis.vectors[j]) >= analysis.settings.redundancy
+               or frozenset((index, j)) in stated for j in taken)
+
+
 def _same_words(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
@@ -385,12 +389,10 @@ def _refill(analysis: Analysis, chosen: list[int], left: int, printed: list[Clai
     stated = {frozenset(pair) for pair in analysis.same_claims(list(analysis.ranked[:MAX_CANDIDATES]))}
     added: list[tuple[float, Claim]] = []
     tries = 0
-    for index in analysis.ranked:
+    for index in analysis.ranked[:MAX_CANDIDATES]:
         if left < settings.min_sentence_words or tries >= REFILL_TRIES:
             break
-        if index in taken or analysis.claim_words(index) > left or any(
-                float(analysis.vectors[index] @ analysis.vectors[j]) >= settings.redundancy
-                or frozenset((index, j)) in stated for j in taken):
+        if index in taken or analysis.claim_words(index) > left or _repeats(analysis, index, taken, stated):
             continue
         tries += 1
         realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=0)
@@ -495,22 +497,31 @@ def measures_differ(a: str, b: str) -> bool:
 
 
 _PER = re.compile(r"[^.;]{0,40}?\bper (?:\d[\d,]*|capita|head|person|resident|household)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]+(?=['’]s\b|\b)")
+_NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]+\b")
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _names_near(text: str, start: int, end: int, reach: int = 50) -> frozenset[str]:
     """Capitalised words within `reach` characters of a number (not a sentence's first word, a month or a
-    day), stemmed: whose figure it is."""
+    day, nor who reports it: "according to the Health Ministry", "the Red Cross said"), stemmed: whose
+    figure it is."""
+    sources = [span for match in _ATTRIBUTION_SPAN.finditer(text) for span in [match.span()]]
     names = set()
     for match in _NAME_WORD.finditer(text, max(0, start - reach), min(len(text), end + reach)):
         if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?":
+            continue
+        if any(low <= match.start() < high for low, high in sources):
             continue
         word = match.group().lower()
         if word not in _CALENDAR:
             names.add(_stem(word))
     return frozenset(names)
+
+
+_ATTRIBUTION_SPAN = re.compile(
+    r"\baccording to (?:the )?(?:[A-Z][\w.’'-]*\s*){1,5}"
+    r"|(?:\b(?:the )?[A-Z][\w.’'-]*\s+){1,5}(?=(?:said|says|told|reported|reports|announced|estimated)\b)")
 
 
 _NUMBER_IN = re.compile(r"\d+(?:[.,]\d+)?")

@@ -238,7 +238,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)
 # Conyers,... (Associated Press)" (an agency's cut-off teaser).
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
                       r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)"
-                      r"|^(?:(?:an?|the) )?(?:photograph|photo|image|picture)s?\s+(?:from|of|shows?|showing|taken)\b", re.IGNORECASE)
+                      r"|^(?:an? )?(?:photograph|photo)\s+(?:from|taken)\b", re.IGNORECASE)
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
@@ -247,8 +247,8 @@ _CALL_TO_ACTION = re.compile(
     # A pointer to other pages, not news: "Celebuzz has compiled a list of …", "BBC News has clips of …";
     # a column's footer: "Address questions to Garden Q&A, …".
     r"|^(?:address|send|mail|e-?mail) (?:your )?(?:questions|letters|comments|tips)\b"
-    r"|\bha(?:s|ve) (?:compiled|rounded up|put together) (?:a |an )?(?:list|roundup|round-up|gallery|slideshow)\b"
-    r"|\bha(?:s|ve) (?:clips|video|footage|a slideshow|a gallery) of\b", re.IGNORECASE)
+    r"|\bha(?:s|ve) (?:compiled|rounded up|put together) (?:a |an )?(?:list|roundup|round-up|gallery|slideshow) of "
+    r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b", re.IGNORECASE)
 _SHELL = re.compile(
     r"(?:\b(?:said|says|wrote|added|announced)(?: in (?:a|an|the) (?:statement|interview|email|post|tweet|release))?"
     r"(?: on \w+)?|\bhad this to say\b.*|\bas follows|\bthe following)\s*[.:]?$", re.IGNORECASE)
@@ -325,10 +325,14 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
 _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 
+_LIST_MARKER = re.compile(r"(?<![\w(])(?:\d{1,2}|[a-z])\)")
+
+
 def balanced(text: str) -> bool:
     """Every parenthesis the sentence opens, it closes: "(D-Md." or "1B and 1C), Bobcat Pit has …" is a
     piece of something longer. (A quotation may run on into the next sentence: its first sentence still
     says something whole.)"""
+    text = _LIST_MARKER.sub("", text)  # "1) tax cuts, 2) …"
     return text.count("(") == text.count(")")
 
 

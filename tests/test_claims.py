@@ -53,6 +53,10 @@ def test_photo_captions_and_agency_teasers_are_no_claims():
         assert is_not_a_claim(pointer), pointer
     assert is_not_a_claim("Address questions to Garden Q A, The New York Times, 229 W. 43rd St., New York 10036.")
     assert not is_not_a_claim("The town has more Everest summiters than anywhere on Earth.")
+    for news in ("Police have video of the suspect entering the store.", "The FBI has compiled a list of 40 suspects.",
+                 "Images from the satellite show a column of tanks near the border.",
+                 "Pictures of the abuse were published by the newspaper on Sunday."):
+        assert not is_not_a_claim(news), news
 
 
 
@@ -66,6 +70,7 @@ def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
     assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "In his case, that creativity includes an emphasis on organic farming."), DEFAULTS)
     assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "So it is nice to have a cushion of money in the bank."), DEFAULTS)
     whole = "The senator (D-Md.) led the House managers in the trial on Tuesday."
+    assert can_stand_alone(Sentence(0, 1, 0, 0.0, "The plan cuts 1) taxes and 2) spending over the next ten years."), DEFAULTS)
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, whole), DEFAULTS)
 
 

@@ -223,10 +223,12 @@ def test_a_video_player_s_chrome_goes_and_the_paragraph_after_its_buttons_stays(
         "You'll need an HTML5 capable browser to see this content. Play Replay with sound Play with",
         "Skip in Skip x Embed x Share",
         "Image The harbour master said the storm was the worst in a decade.",
+        "Image Comics announced a new series about the storm on Tuesday.",
         "The harbour reopened on Friday, the port authority said.",
     ])
     cleaned = clean_document(Document(path="page.txt", text=text, title="Storm Closes Harbour"))
     assert [line.text for line in cleaned.body] == [news, "The harbour master said the storm was the worst in a decade.",
+                                                    "Image Comics announced a new series about the storm on Tuesday.",
                                                     "The harbour reopened on Friday, the port authority said."]
 
 
@@ -239,3 +241,9 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
         assert body == [line[len(place):].lstrip(" —-")], place
     kept = "NATO allies met in Brussels on Monday."
     assert [l.text for l in clean_document(Document(path="a.txt", text=kept, title="A title")).body] == [kept]
+    later = "\n\n".join(["WASHINGTON — The House met on Monday."] + [f"Paragraph {n} of the story ran on." for n in range(8)]
+                         + ["NATO — The alliance said it would send more troops."])
+    body = [l.text for l in clean_document(Document(path="a.txt", text=later, title="A title")).body]
+    assert body[0] == "The House met on Monday." and body[-1].startswith("NATO — The alliance")
+    line = "WASHINGTON, D.C. — The House met on Monday."
+    assert [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body] == ["The House met on Monday."]
