@@ -282,6 +282,9 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+_ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) of (?:these|those)\b", re.IGNORECASE)
+
+
 def leans_on_context(text: str) -> bool:
     """The sentence points at something only the sentence before names: a pronoun or connective opening,
     "Both athletes …", "The move is …", "…, he said.", "his meeting with Xi", "In 2012, he was …", "such
@@ -289,7 +292,7 @@ def leans_on_context(text: str) -> bool:
     own = outside_quotes(text)
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
                 or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)) \
-        or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own)
+        or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own))
 
 
 def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:

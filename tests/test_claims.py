@@ -69,6 +69,7 @@ def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, "Accused of fraud, the chief executive resigned on Monday."), DEFAULTS)
     assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "In his case, that creativity includes an emphasis on organic farming."), DEFAULTS)
     assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "So it is nice to have a cushion of money in the bank."), DEFAULTS)
+    assert not can_stand_alone(Sentence(0, 1, 0, 0.0, "Tuesday night's debate provided another one of these moments, critics said."), DEFAULTS)
     whole = "The senator (D-Md.) led the House managers in the trial on Tuesday."
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, "The plan cuts 1) taxes and 2) spending over the next ten years."), DEFAULTS)
     assert can_stand_alone(Sentence(0, 1, 0, 0.0, whole), DEFAULTS)

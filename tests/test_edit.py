@@ -85,6 +85,9 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")
     assert not is_evaluative("She is due to appear in federal court on July 19.")
     assert not is_evaluative("It appears on page 3 of the report.")
+    # A verdict on truth or motive is the outlet's, though a sentiment lexicon scores it neutral.
+    assert is_evaluative("The mantra led the moderator to presume the truth of the unproven accusation.")
+    assert is_evaluative("President Donald Trump is defiantly holding the line on his policy.")
     assert is_attributed("The visit was a failure, Bloomberg reported.")
     assert not is_attributed("“The visit was a failure.”")
 
