@@ -286,6 +286,8 @@ _INSTITUTION_WORDS = frozenset(
 def _is_institution(name: str) -> bool:
     words = name.split()
     return words[-1] in _INSTITUTION_WORDS or (len(words) > 2 and words[1] == "of" and words[0] in _INSTITUTION_WORDS)
+
+
 # "… the rap group Mobb Deep", "one-half of Mobb Deep": a group, never the "he" of the next sentence.
 _GROUP_BEFORE = re.compile(r"\b(?:group|band|duo|trio|team|company|firm|party|organi[sz]ation|club|network|"
                            r"agency|newspaper|magazine|channel|brand|label|"
@@ -313,19 +315,16 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     [full] = people
     # The form the previous sentence uses: the full name, or the one part of it it prints ("Blinken", "Xi").
     name = full if full in previous else next(part for part in reversed(full.split()) if part in words)
-    pronoun = match.group(1)
-    replacement = f"{name}’s" if pronoun in ("His", "Her") else name
-    contraction = _CONTRACTION.match(text, match.end())
+    replacement = f"{name}’s" if match.group(1) in ("His", "Her") else name
+    end = match.end()
+    contraction = _CONTRACTION.match(text, end)
     if contraction:  # "He'd been" → "Conyers had been"; "He'd go" (would) and "He's" (is or has) are unclear
         verb = _CONTRACTED.get((contraction.group(1).lower(), bool(contraction.group(2))))
         if verb is None:
             return text, []
-        pronoun = text[:contraction.end(1)]
-        replacement = f"{replacement} {verb}"
-        edit = Edit("replace", pronoun, replacement, reason="pronoun resolved from the sentence before it")
-        return replacement + text[contraction.end(1):], [edit]
-    edit = Edit("replace", pronoun, replacement, reason="pronoun resolved from the sentence before it")
-    return replacement + text[match.end():], [edit]
+        replacement, end = f"{replacement} {verb}", contraction.end(1)
+    edit = Edit("replace", text[:end], replacement, reason="pronoun resolved from the sentence before it")
+    return replacement + text[end:], [edit]
 
 
 _CONTRACTION = re.compile(r"[’']([a-z]+)(?=(\s+been\b)?)")

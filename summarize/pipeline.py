@@ -26,7 +26,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
-from .neutral import common_words, is_attributed, is_evaluative, word_cases
+from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, word_cases
 from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
@@ -498,20 +498,17 @@ def measures_differ(a: str, b: str) -> bool:
 
 _PER = re.compile(r"[^.;]{0,40}?\bper (?:\d[\d,]*|capita|head|person|resident|household)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]+\b")
-_CALENDAR = frozenset("january february march april may june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _names_near(text: str, start: int, end: int, reach: int = 50) -> frozenset[str]:
     """Capitalised words within `reach` characters of a number (not a sentence's first word, a month or a
     day, nor who reports it: "according to the Health Ministry", "the Red Cross said"), stemmed: whose
     figure it is."""
-    sources = [span for match in _ATTRIBUTION_SPAN.finditer(text) for span in [match.span()]]
+    sources = [match.span() for match in _ATTRIBUTION_SPAN.finditer(text)]
     names = set()
     for match in _NAME_WORD.finditer(text, max(0, start - reach), min(len(text), end + reach)):
-        if not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?":
-            continue
-        if any(low <= match.start() < high for low, high in sources):
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in ".!?" or any(low <= match.start() < high for low, high in sources):
             continue
         word = match.group().lower()
         if word not in _CALENDAR:
