@@ -318,27 +318,37 @@ def find_reporters(
     settings: Settings,
     titles: dict[int, tuple[str, np.ndarray]] | None = None,
     margin: float = REPORT_MARGIN,
+    naming: bool = False,
 ) -> set[int]:
     """Sources other than the claim's own that report it: in one sentence, in two adjacent sentences
-    (the detail may sit in the next one), or in their headline."""
+    (the detail may sit in the next one), or in their headline.
+
+    `naming`: only sources the brief may name as reporting it too, whose evidence also passes `confirms`."""
     cosines = vectors @ vectors[claim.index]
     found: set[int] = set()
     for index in np.flatnonzero(cosines >= settings.report_similarity - margin):
         other = sentences[index]
         if other.source_id == claim.source_id or other.source_id in found:
             continue
-        words = set(lexicon.words[index])
-        for neighbour in (index - 1, index + 1):
-            if 0 <= neighbour < len(sentences) and sentences[neighbour].source_id == other.source_id:
-                words |= lexicon.words[neighbour]
+        window = [i for i in (index - 1, index, index + 1) if 0 <= i < len(sentences) and sentences[i].source_id == other.source_id]
+        words = frozenset().union(*(lexicon.words[i] for i in window))
         shared = shared_roots(lexicon.words[claim.index], words)
-        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings, margin):
+        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings, margin) and (
+                not naming or confirms(claim.text, " ".join(sentences[i].text for i in window), shared, settings)):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:
             continue
         # A headline is a dozen words: two content words in common with a claim this close is the same story.
         shared = shared_roots(lexicon.words[claim.index], content_words(title)) + 1
-        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings, margin):
+        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings, margin) and (
+                not naming or confirms(claim.text, title, shared, settings)):
             found.add(source_id)
     return found
+
+
+def confirms(claim: str, evidence: str, shared: int, settings: Settings) -> bool:
+    """May the brief name the evidence's outlet as reporting the claim too? The looser test says the story
+    is the same; a reader takes "also reported by" to mean the fact is: more words in common, and every
+    number of the claim (an outlet that prints 156 seats, or no figure, does not report 157 seats)."""
+    return shared >= settings.name_shared_words and numbers(claim) <= numbers(evidence)

@@ -15,6 +15,7 @@ class OutletCoverage:
     leaning: str | None
     backs: int  # claims that cite it
     alone: int  # of those, claims no other outlet cites or reports
+    reports: int = 0  # claims it is named as reporting too, in words too different to cite
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ def outlet_coverage(brief: Brief) -> list[OutletCoverage]:
     for source in brief.sources:
         backed = [claim for claim in brief.claims if source.id in claim.sources]
         alone = sum(1 for claim in backed if reporting(claim) == {source.id})
-        rows.append(OutletCoverage(source.id, source.label, source.leaning, len(backed), alone))
+        reports = sum(1 for claim in brief.claims if source.id in claim.reported_by)
+        rows.append(OutletCoverage(source.id, source.label, source.leaning, len(backed), alone, reports))
     return rows
 
 

@@ -541,10 +541,13 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     _, chosen, support = ranked[0]
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites. (A
     # claim only one outlet makes is shown under that outlet's name.)
+    # Other outlets that report the story are not named on it: the opinion is the cited outlets' alone.
+    reported_by = analysis.named_reporters(index, support)
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet, analysis.common_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
+        reported_by = ()
     evidence = tuple(
         Evidence(source=source, text=sentence.text, similarity=round(cosine, 4))
         for source, (sentence, cosine) in sorted(support.items(), key=lambda item: (item[0] != chosen.base_source, item[0]))
@@ -557,7 +560,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         section=analysis.section(support, index),
         score=round(float(analysis.scores[index]), 4),
         edits=tuple(chosen.edits),
-        reported_by=tuple(sorted(analysis.reporters(index) - set(support))),
+        reported_by=reported_by,
     )
     position = float(np.mean([sentence.position for sentence, _ in support.values()]))
     return claim, position

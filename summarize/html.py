@@ -71,10 +71,10 @@ def to_html(brief: Brief, show_edits: bool = False) -> str:
                      f"{source.words:,} words{', ' + extra if extra else ''})</span></li>")
     parts.append("</ol>")
     if len(brief.sources) > 1:
-        rows = "".join(f"<tr><td>[{row.source}] {escape(row.outlet)}</td><td>{row.backs}</td><td>{row.alone}</td></tr>"
+        rows = "".join(f"<tr><td>[{row.source}] {escape(row.outlet)}</td><td>{row.backs}</td><td>{row.alone}</td><td>{row.reports}</td></tr>"
                        for row in outlet_coverage(brief))
         parts.append("<h2>Who reports what</h2><table><tr><th>outlet</th><th>claims it backs</th>"
-                     f"<th>of them, no other outlet reports</th></tr>{rows}</table>")
+                     f"<th>of them, no other outlet reports</th><th>also reports, in other words</th></tr>{rows}</table>")
     parts.append(f"<footer>{escape(footer(brief))}</footer></body></html>\n")
     return "\n".join(parts)
 

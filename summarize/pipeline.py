@@ -54,7 +54,7 @@ class Analysis:
     groups: dict[int, list] = field(default_factory=dict, repr=False, compare=False)  # candidate -> find_support
     titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
     skipped: tuple[Skipped, ...] = ()
-    reporters_of: dict[tuple[int, float], set[int]] = field(default_factory=dict, repr=False, compare=False)
+    reporters_of: dict[tuple[int, float | str], set[int]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
@@ -116,6 +116,15 @@ class Analysis:
                                    self.settings, self.titles, margin=margin)
             self.reporters_of[key] = found | {s.source_id for s, _ in self.group(index)}
         return self.reporters_of[key]
+
+    def named_reporters(self, index: int, cited: Iterable[int]) -> tuple[int, ...]:
+        """Sources the brief names as reporting sentence `index` too, besides those it cites: the looser
+        test's evidence must also pass `confirms` (the same facts, not only the same story)."""
+        key = (index, "named")
+        if key not in self.reporters_of:
+            self.reporters_of[key] = find_reporters(self.sentences[index], list(self.sentences), self.vectors,
+                                                    self.lexicon, self.settings, self.titles, naming=True)
+        return tuple(sorted(self.reporters_of[key] - set(cited)))
 
     def agreeing(self, index: int) -> set[int]:
         """Sources that report sentence `index` in a close sentence (the looser test without its wider
@@ -415,7 +424,7 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
         section=analysis.section(cited, index),
         score=round(float(analysis.scores[index]), 4),
-        reported_by=tuple(sorted(analysis.reporters(index) - set(cited))),
+        reported_by=analysis.named_reporters(index, cited),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 

@@ -19,7 +19,8 @@ def to_dict(brief: Brief) -> dict:
     sides_known = side_coverage(brief)
     return {
         "coverage": {
-            "outlets": [{"source": r.source, "outlet": r.outlet, "backs": r.backs, "alone": r.alone} for r in outlet_coverage(brief)],
+            "outlets": [{"source": r.source, "outlet": r.outlet, "backs": r.backs, "alone": r.alone, "reports_too": r.reports}
+                        for r in outlet_coverage(brief)],
             **({"leanings": [{"leaning": r.leaning, "outlets": r.outlets, "backs": r.backs, "alone": r.alone}
                              for r in sides_known]} if sides_known else {}),
         },
@@ -156,8 +157,9 @@ def to_markdown(brief: Brief, show_edits: bool = False) -> str:
     for skipped in brief.skipped:
         lines.append(f"- Not used: `{skipped.path}` ({skipped.reason})")
     if len(brief.sources) > 1:
-        lines += ["", "## Who reports what", "", "| outlet | claims it backs | of them, no other outlet reports |", "|---|---|---|"]
-        lines += [f"| [{row.source}] {row.outlet}" + (f" ({row.leaning})" if row.leaning else "") + f" | {row.backs} | {row.alone} |"
+        lines += ["", "## Who reports what", "", "| outlet | claims it backs | of them, no other outlet reports | also reports, in other words |",
+                  "|---|---|---|---|"]
+        lines += [f"| [{row.source}] {row.outlet}" + (f" ({row.leaning})" if row.leaning else "") + f" | {row.backs} | {row.alone} | {row.reports} |"
                   for row in outlet_coverage(brief)]
         if side_rows:
             lines += ["", "| leaning | outlets | claims backed | of them, no other side reports |", "|---|---|---|---|"]

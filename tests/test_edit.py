@@ -53,7 +53,8 @@ def test_a_judging_verb_is_made_plain_and_the_sentence_still_reads():
     # The same verbs where nobody is speaking stay as written ("said to the hospital" was printed).
     for kept in ("He had been admitted to the hospital days earlier.", "The group claimed responsibility for the fires.",
                  "Martial law was declared on May 20.", "The pandemic has claimed too many lives.",
-                 "Scientists declared 1997 the warmest year on record.", "He insisted on a recount."):
+                 "Scientists declared 1997 the warmest year on record.", "He insisted on a recount.",
+                 "There were up to 1.6 million children home schooled in 1998.", "Trey is schooled in jazz."):
         assert neutralize(kept) == (kept, []), kept
     assert neutralize("Pence claimed Soleimani had helped.")[0] == "Pence said Soleimani had helped."
     assert neutralize("Pasztor admitted to smothering her two children.")[0] == "Pasztor acknowledged smothering her two children."
