@@ -129,6 +129,12 @@ _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when)\b", re.IGNORE
 _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|who|which|that|his|her|their|its)$",
                        re.IGNORECASE)
 _VERB_FIRST = re.compile(r"(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)\b", re.IGNORECASE)
+# An aside inside a clause ("all life, including humans, evolved …"): the clause goes on after it.
+_ASIDE_OPENER = re.compile(r"(?:including|such as|especially|notably|particularly|among them|like)\b", re.IGNORECASE)
+# A finite verb, not a plural noun ("knights"): aux, modal, past tense or a common irregular past.
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|may|might|must|"
+                          r"should|said|says|met|made|took|gave|left|held|told|saw|went|came|got|won|lost|led|began|"
+                          r"wrote|found|became|[a-z]{3,}ed)\b")
 SHARED_CORE_REASON = "not stated by the other outlets cited"
 MIN_CORE_WORDS = 7  # a shorter remainder is a fragment, not a claim
 
@@ -163,6 +169,13 @@ def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
             last_clause = clauses[-1]
             if len(clauses) > 1 and re.match(r"(?:a|an|the|\d+)\b|[A-Z][\w.-]*[’']s\b", last_clause):
                 continue  # the head ends on an appositive: the main clause goes on in the tail
+            if len(clauses) > 1 and count_words(last_clause) <= 3 and not _VERB_CUE.search(last_clause):
+                continue  # "… include marshland, lakes, rivers and other land": a list, cut at an item
+            parts = re.split(r",\s+", tail)
+            if any(_VERB_FIRST.match(part) for part in parts[1:]) or (len(parts) > 1 and _ASIDE_OPENER.match(tail)):
+                continue  # "… and that all life, including humans, evolved from …": an aside, then the verb
+            if not _FINITE_VERB.search(head) and re.match(r"[A-Z]", tail) and _VERB_CUE.search(tail):
+                continue  # "A buddy of Jedi knights …, Jar Jar fills the vacuum": the main clause is the tail
             if _SUBORDINATE.match(start) or _SUBORDINATE.search(last_clause) or _RELATIVE.match(last_clause) \
                     or _DANGLING.search(head.rstrip(" ,;:—–")) or re.match(r"(?:and|or)\b", tail) \
                     or re.search(r",\s+(?:and|or)\s", tail):

@@ -176,6 +176,14 @@ def test_clause_deletions_keep_what_the_rest_says():
         "In theory, the meeting between the two leaders will pave the way for a summit, officials hope.",  # a hedge
         "While the meeting with Xi was a gentle end-note to the visit, the envoy also heard harsh words.",  # subordinate
         "The minister said the “talks were useful, but far from over” after the meeting ended.",  # a quotation
+        # DUC briefs printed these cut: an aside before the verb, a list at an item, the main clause after a
+        # fronted appositive.
+        "Evolution holds that the Earth is billions of years old and that all life, including humans, evolved "
+        "from simple forms.",
+        "Wetlands, an important natural ecological system known as the earth's kidney, include marshland, lakes, "
+        "rivers and other shallow water land.",
+        "A buddy of Jedi knights Qui-Gon Jinn (Liam Neeson) and Obi-Wan Kenobi (McGregor), Jar Jar kind of fills "
+        "the Chewbacca vacuum.",
     ):
         assert clause_deletions(whole) == [], whole
 
