@@ -92,7 +92,11 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
     return (tidy("".join(pieces)) if edits else text), edits
 
 
-_LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)", re.IGNORECASE)
+# "even if", "even when", "even as": a concession, not emphasis; without "even" the sentence says another
+# thing ("a penchant for violence, even when sober" → "…, when sober").
+_LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)(?<!even)|\s+\beven\b(?=\s)(?!\s+(?:if|when|as|though|"
+                      r"while|after|before|so|then|without|with|for|in|at|on|during|now|today|more|less|further|"
+                      r"fewer|worse|better)\b)", re.IGNORECASE)
 
 
 def delete_leaners(text: str) -> tuple[str, list[Edit]]:

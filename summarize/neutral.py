@@ -71,11 +71,28 @@ def loaded_terms(text: str, kinds: tuple[str, ...] = ("loaded", "attribution")) 
     for term in lexicon():
         if term.kind not in kinds:
             continue
-        hits = term.pattern.findall(own_voice)
+        hits = [m for m in term.pattern.finditer(own_voice) if not _in_a_name(own_voice, m)]
         if hits:
             found += [term.term] * len(hits)
             own_voice = term.pattern.sub(" ", own_voice)  # "authoritarian leader" is not also "authoritarian"
     return found
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|my)\s*$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|$|(?:who|which|that|was|is|were|are|and|or|of|in|on|at|to|from|with|"
+                            r"has|have|had|said)\b)", re.IGNORECASE)
+
+
+def _leaves_a_hole(text: str, match: re.Match) -> bool:
+    """Deleting the term would leave its article without a noun ("called him an extremist." → "an.")."""
+    return bool(_DETERMINER_BEFORE.search(text[:match.start()]) and _NO_NOUN_AFTER.match(text[match.end():]))
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """A capitalised term inside a sentence is part of a name or title ("their album The Infamous", "My
+    Infamous Life"): no judgement of the writer's, and deleting it breaks the title."""
+    before = text[:match.start()].rstrip()
+    return match.group(0)[:1].isupper() and bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +157,9 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
     for segment, is_quote in _unquoted_segments(text):
         if not is_quote:
             for term in lexicon():
-                def swap(match, term=term):
+                def swap(match, term=term, segment=segment):
+                    if _in_a_name(segment, match) or (not term.replacement and _leaves_a_hole(segment, match)):
+                        return match.group(0)
                     edits.append(Edit("replace" if term.replacement else "delete", match.group(0),
                                       term.replacement, f"lexicon: {term.kind} “{term.term}”"))
                     return term.replacement

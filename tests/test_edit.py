@@ -14,6 +14,11 @@ def test_editorial_openers_and_leaning_words_are_deleted():
     text, edits = delete_leaners("Officials are also expected to travel, and he “also said” so.")
     assert text == "Officials are expected to travel, and he “also said” so."  # never inside quotes
     assert [e.text for e in edits] == ["also"]
+    assert delete_leaners("He even called for Blinken to do more.")[0] == "He called for Blinken to do more."
+    # A concession is no emphasis: "violence, when sober" says another thing than "violence, even when sober".
+    for kept in ("The suit says he had a penchant for violence, even when sober.",
+                 "People must be free to share an opinion, even if others think it wrong."):
+        assert delete_leaners(kept) == (kept, []), kept
     # "But …" and "So …" answer a sentence the reader never saw; "So far" is no conjunction.
     assert delete_openers("But the gene variant has been linked with osteoarthritis.")[0] == \
         "The gene variant has been linked with osteoarthritis."
@@ -33,6 +38,19 @@ def test_neutral_lexicon_outside_quotes_only():
     assert text == "Blinken met Chinese leader Xi Jinping, Blinken said, calling it “a disastrous trip.”"
     assert [(e.text, e.replacement) for e in edits] == [("authoritarian leader", "leader"), ("admitted", "said")]
     assert loaded_terms(text) == []  # the quoted "disastrous" is the speaker's, attributed
+
+
+def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_deleted():
+    # Capitalised inside a sentence, the word is part of a name ("The, remains a classic" was printed).
+    for kept in ("Their 1995 follow-up The Infamous, remains a hardcore classic.", "In his autobiography, My Infamous Life, he wrote it."):
+        assert neutralize(kept) == (kept, []), kept
+    assert neutralize("Infamous gangsters ruled the city.")[0] == "Gangsters ruled the city."
+    assert neutralize("He called the man an extremist.")[0] == "He called the man an extremist."  # not "an."
+    assert neutralize("He called the man an extremist who should be jailed.")[0] == \
+        "He called the man an extremist who should be jailed."
+    # "the importance of tackling." was printed: a noun the sentence needs is replaced, never deleted.
+    assert neutralize("He understood the importance of tackling fake news.")[0] == \
+        "He understood the importance of tackling false news."
 
 
 def test_an_outlet_s_verdict_on_an_amount_is_deleted():
