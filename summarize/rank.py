@@ -274,7 +274,7 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"shall|should|that|to|[a-z]{3,}ed)\b")
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|``.*?''")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*?''|\"[^\"]*\"|«[^»]*»|``.*?''")
 OPENING = "“\"«‘"
 
 
@@ -318,7 +318,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
         return False
     if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
         return False
-    if not balanced(text):
+    if not balanced(text) or quotes_a_later_speaker(text):
         return False
     if _CHARGE_LINE.match(text) and "," not in text:
         return False  # "Charged with eight counts of …": a line of a list whose name is on the line before
@@ -329,6 +329,19 @@ _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Ind
 
 
 _LIST_MARKER = re.compile(r"(?<![\w(])(?:\d{1,2}|[a-z])\)")
+
+
+def quotes_a_later_speaker(text: str) -> bool:
+    """A sentence that opens a quotation and never closes it: the quotation runs on, and its speaker is
+    named only where it ends (“We know there is misinformation on Facebook. … ,” Zuckerberg wrote)."""
+    opener, rest = text[:1], text[1:]
+    if text.startswith("``"):
+        return "''" not in text
+    if opener == "“":
+        return "”" not in rest and "''" not in rest
+    if opener == '"':
+        return rest.count('"') % 2 == 0 and "''" not in rest
+    return False
 
 
 def balanced(text: str) -> bool:

@@ -121,6 +121,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "While President Clinton signed the agreement, he has not sought its ratification.",
         "Despite the protests, it is difficult to argue against what appears to be progress.",
         "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
+        # A quotation closed in the wire's style, or one that runs on after its speaker is named.
+        "\"I think we're socially enabled, actually,'' Heath said of being the youngest in the group.",
+        "The magazine spoke to a producer who said: 'Kim's mapping out 2012, including the holidays.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -152,6 +155,10 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
         "Neither was the good reverend, most likely, groovy.",
         "The three, who were wearing fake suicide vests, were shot dead during the attack.",
+        # A quotation that runs on into the next sentence, where its speaker is named.
+        "\"We know there is misinformation and even outright hoax content on Facebook.",
+        "“The president has never asked Mr. Comey or anyone else to end an investigation.",
+        "``There are international rules regarding athletes who have had positive dope tests.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
