@@ -562,7 +562,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     reported_by = analysis.named_reporters(index, support)
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
-        text, addition = attribute_to(chosen.text, outlet, analysis.common_words)
+        text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.capitalised_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
         reported_by = ()
     evidence = tuple(

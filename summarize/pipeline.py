@@ -26,7 +26,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
-from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, word_cases
+from .neutral import _CALENDAR, capitalised_words, common_words, is_attributed, is_evaluative, word_cases
 from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
@@ -88,6 +88,11 @@ class Analysis:
         """Words these sources write in lowercase inside a sentence (so "Historians" at a sentence's start
         is "historians" after an added "According to …,")."""
         return common_words(sentence.text for sentence in self.sentences)
+
+    @cached_property
+    def capitalised_words(self) -> frozenset[str]:
+        """Words these sources write with a capital inside a sentence: names ("Blinken", "President")."""
+        return capitalised_words(sentence.text for sentence in self.sentences)
 
     def outlets(self, index: int) -> int:
         """How many outlets a wording of sentence `index` can cite, its own included."""

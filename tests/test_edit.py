@@ -130,6 +130,18 @@ def test_an_added_attribution_lowers_the_first_word_unless_it_is_a_name():
         "According to Bloomberg, President Donald Trump is learning a painful lesson."
     assert attribute_to("Voters Tuesday rejected the plan.", "Bloomberg", common_words(["Most voters agreed."]))[0] == \
         "According to Bloomberg, voters Tuesday rejected the plan."
+    # A word the sources never capitalise inside a sentence is no name ("According to one outlet, New
+    # surveillance video …" was printed); one they do ("Blinken", "President") keeps its capital.
+    from summarize.neutral import capitalised_words
+
+    names = capitalised_words(sources + ["Reporters asked President Biden.", "They saw New York."])
+    assert attribute_to("New surveillance video appears to show the attack.", "CNN", common, names)[0] == \
+        "According to CNN, new surveillance video appears to show the attack."
+    assert attribute_to("Tagging along is a combat photographer.", "CNN", common, names)[0] == \
+        "According to CNN, tagging along is a combat photographer."
+    for kept in ("Blinken gave a disappointing answer.", "President Biden gave a good answer.",
+                 "New York had a bad year.", "NATO had a bad year.", "Guitarist Jimmy Page gave a great show."):
+        assert attribute_to(kept, "CNN", common, names)[0] == f"According to CNN, {kept}", kept
 
 
 def test_numbers_that_count_the_same_thing_differently():
