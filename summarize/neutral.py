@@ -199,7 +199,7 @@ def is_evaluative(text: str) -> bool:
     # Lowercase words only: "United States" or "Communist Party" are names, not judgements. And only
     # words that judge: news reports events in valenced nouns and verbs ("killed", "crisis", "interest",
     # "agreement") without judging them; a judgement is an adjective or adverb ("disastrous", "badly").
-    words = re.findall(r"\b[a-z][a-z'-]*", own)
+    words = re.findall(r"\b[a-z][a-z'-]*", _FIXED_PHRASES.sub(" ", own))
     return any(t in _VERDICT_WORDS or (abs(valence.get(t, 0.0)) >= EVALUATIVE_VALENCE and _judges(t)) for t in words)
 
 
@@ -213,7 +213,10 @@ _JUDGING_WORDS = frozenset("good bad great better worse best worst happy sad pre
                            "wrong strong weak stupid smart dumb crazy cool ugly lovely wonderful amazing shocking "
                            "disgusting appalling outrageous devastating exciting stunning greatest finest disappointing worthy".split())
 _FACT_WORDS = frozenset("positive negative innocent guilty violent patient present president current "
-                        "recent apparent different independent percent event".split())
+                        "recent apparent different independent percent event accident accidents incident "
+                        "grant active alive fatally fatal".split())
+# Phrases that state a fact in judging words: "the rapper best known for …", "a best-selling album".
+_FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b", re.IGNORECASE)
 
 
 def _judges(word: str) -> bool:

@@ -99,6 +99,10 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("The central bank raised its main interest rate by half a percentage point.")
     assert not is_evaluative("Two people were killed and the agreement collapsed after the attack.")
     assert not is_evaluative("Three players tested positive for a banned substance.")
+    # Facts in judging words (dev briefs hedged these with "According to one outlet, …").
+    assert not is_evaluative("Prodigy, the rapper best known for his work in Mobb Deep, died in Las Vegas.")
+    assert not is_evaluative("The accident happened at about 11:45 a.m. on the 23rd floor.")
+    assert not is_evaluative("Smith was fatally shot on Saturday night.")
     # "appears to" hedges; appearing on an album or in court is an event.
     assert is_evaluative("The deal appears to be dead.") and is_evaluative("It now appears certain that he will testify.")
     assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")
