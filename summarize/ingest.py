@@ -487,6 +487,40 @@ def _mark_repeated_across(documents: list[Cleaned]) -> None:
                 line.reason = "repeated across sources"
 
 
+COPY_CONTAINED = 0.95  # share of a document's word trigrams another holds for it to be a copy of that one
+_COMMON_TRIGRAM = 20  # a trigram in more documents than this ("one of the") tells no copy apart
+
+
+def _copies(documents: list[Cleaned]) -> dict[int, int]:
+    """Documents another one holds whole (nearly every word trigram), each mapped to the one kept: the
+    longer, or the first of two the same length. An inverted index keeps 1,000 articles fast."""
+    trigrams = []
+    for document in documents:
+        words = re.findall(r"\w+", " ".join(line.text for line in document.body).lower())
+        trigrams.append(set(zip(words, words[1:], words[2:])))
+    holders: dict[tuple, list[int]] = {}
+    for i, grams in enumerate(trigrams):
+        for gram in grams:
+            holders.setdefault(gram, []).append(i)
+    copies: dict[int, int] = {}
+    for i, grams in enumerate(trigrams):
+        if len(grams) < 10:
+            continue  # too short to tell a copy from a shared sentence
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            holding = holders[gram]
+            if len(holding) <= _COMMON_TRIGRAM:
+                shared.update(j for j in holding if j != i)
+        for j, n in shared.most_common():
+            if n < COPY_CONTAINED * len(grams):
+                break
+            longer = len(trigrams[j]) > len(grams) or (len(trigrams[j]) == len(grams) and j < i)
+            if longer and j not in copies:
+                copies[i] = j
+                break
+    return copies
+
+
 def ingest(documents: list[Document]) -> list[Source]:
     """Clean every document; numbered Sources, each with at least one body paragraph."""
     return ingest_report(documents)[0]
@@ -502,11 +536,18 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
         for document in documents:
             cleaned.append(clean_document(document))
             advance(1)
+    # The same article given twice (or a shorter version of one given too) is one source: two copies are
+    # no corroboration, and their shared short lines would read as site furniture.
+    copies = _copies(cleaned) if len(cleaned) > 1 else {}
     if len(cleaned) > 1:
-        _mark_repeated_across(cleaned)
+        _mark_repeated_across([document for i, document in enumerate(cleaned) if i not in copies])
     sources: list[Source] = []
     skipped: list[Skipped] = []
-    for given, document in zip(documents, cleaned):
+    for i, (given, document) in enumerate(zip(documents, cleaned)):
+        if i in copies:
+            log.warning("skipping %s: the same article as %s", document.path, cleaned[copies[i]].path)
+            skipped.append(Skipped(document.path, f"the same article as `{cleaned[copies[i]].path}`"))
+            continue
         _keep_something(document)
         body = tuple(line.text for line in document.body)
         if not body:

@@ -93,7 +93,7 @@ def test_a_headline_is_the_title_never_a_claim(encoder):
 def test_cleaning_keeps_clean_newswire():
     """DUC 2006 and NeuS texts carry little chrome: the cleaning must keep nearly all their words and
     drop no article."""
-    total = kept = 0
+    total = kept = copies = 0
     lost = []
     for row in dev_rows().values():
         if row["set"] not in ("duc2006", "neus_val"):
@@ -104,8 +104,11 @@ def test_cleaning_keeps_clean_newswire():
             total += count_words(document.text)
             kept += sum(line.words for line in clean_document(document).body)
         sources, skipped = ingest_report(documents)
-        lost += [s.path for s in skipped]
-    print(f"cleaning kept {kept / total:.2%} of {total:,} newswire words; {len(lost)} articles lost")
+        # A second copy of an article is listed as such and counted once: nothing of it is lost.
+        lost += [s.path for s in skipped if not s.reason.startswith("the same article as")]
+        copies += sum(1 for s in skipped if s.reason.startswith("the same article as"))
+    print(f"cleaning kept {kept / total:.2%} of {total:,} newswire words; {len(lost)} articles lost; "
+          f"{copies} copies of another article counted once")
     assert lost == []
     assert kept / total >= 0.995  # measured 99.53 % (2026-11-28); the issue's goal
 

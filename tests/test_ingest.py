@@ -3,7 +3,7 @@
 import pytest
 
 from summarize.errors import InputError
-from summarize.ingest import clean_document, ingest, read_inputs
+from summarize.ingest import clean_document, ingest, ingest_report, read_inputs
 from summarize.types import Document
 
 from .conftest import SEEDS
@@ -247,3 +247,21 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
     assert body[0] == "The House met on Monday." and body[-1].startswith("NATO — The alliance")
     line = "WASHINGTON, D.C. — The House met on Monday."
     assert [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body] == ["The House met on Monday."]
+
+
+def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():
+    story = ("The city council voted on Tuesday to close the old bridge to traffic after engineers found cracks "
+             "in two of its supports.\n\nRepairs are expected to take at least six months and cost about "
+             "$4 million, the mayor said at a news conference.\n\nCommuters will be directed to the new "
+             "bridge two miles to the north.")
+    longer = story + "\n\nThe bridge, opened in 1931, carries about 20,000 vehicles a day."
+    other = ("Engineers have warned for years that the old bridge was failing, and the council delayed repairs "
+             "twice.\n\nRepairs are expected to take at least six months and cost about $4 million, the mayor "
+             "said at a news conference.\n\nBusiness owners near the bridge said they feared losing customers.")
+    documents = [Document(path="a.txt", text=story), Document(path="b.txt", text=story),
+                 Document(path="c.txt", text=longer), Document(path="d.txt", text=other)]
+    sources, skipped = ingest_report(documents)
+    # The longer version holds both copies whole; an article sharing one paragraph is another article.
+    assert [s.path for s in sources] == ["c.txt", "d.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [("a.txt", "the same article as `c.txt`"),
+                                                     ("b.txt", "the same article as `c.txt`")]
