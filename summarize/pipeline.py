@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, content_words, coverage, denies, find_reporters, find_support,
-                        first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        first_content_word, numbers, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -35,6 +35,12 @@ from .types import Brief, Claim, Document, Edit, Evidence, Sentence, Skipped, So
 from .verify import check_claim, passes
 
 log = logging.getLogger(__name__)
+
+
+# Two sentences this close that give one figure of three or more characters ("943,000", "157", "5.4") state
+# one claim, however differently worded.
+RESTATED_SIMILARITY = 0.5
+RESTATED_FIGURE_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -109,9 +115,18 @@ class Analysis:
         return sentence.words + count_words(f"According to {cited_outlets(cited)},")
 
     def same_claims(self, indices: list[int]) -> list[tuple[int, int]]:
-        """Pairs of the sentences that state one claim (one cites the other): a brief holds one of each."""
+        """Pairs of the sentences that state one claim: one cites the other, or both give the same figure
+        in close words ("added 943,000 jobs in July" / "payrolls increased by 943,000 in July"). A brief
+        holds one of each."""
         among = set(indices)
-        return sorted({tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among})
+        pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
+        figures = {i: {n for n in numbers(self.sentences[i].text) if len(n) >= RESTATED_FIGURE_CHARS} for i in indices}
+        with_figures = [i for i in indices if figures[i]]
+        for k, i in enumerate(with_figures):
+            for j in with_figures[k + 1:]:
+                if figures[i] & figures[j] and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
+                    pairs.add(tuple(sorted((i, j))))
+        return sorted(pairs)
 
     def reporters(self, index: int, margin: float = REPORT_MARGIN) -> set[int]:
         """Every source that reports sentence `index` at all, its own included (the looser test)."""

@@ -157,3 +157,18 @@ def test_a_list_of_charges_becomes_claims_that_each_say_something_once(encoder):
     assert len(said) == len(set(said)) > 5
     for claim in brief.claims:
         assert _VERB_CUE.search(outside_quotes(claim.text)), claim.text
+
+
+def test_one_figure_is_one_claim_however_outlets_word_it(encoder):
+    """NeuS dev roundup on the July jobs report: two outlets word "943,000 jobs … 5.4%" differently (cosine
+    0.54); the brief printed both. Each figure is now stated once."""
+    import re
+
+    from summarize.pipeline import analyse, compose, select
+
+    row = dev_rows()["neus-val-41"]
+    documents = [Document(path=f"41/{i}", text=d["text"], title=d["title"] or None) for i, d in enumerate(row["documents"])]
+    analysis = analyse(documents, encoder=encoder)
+    brief = compose(analysis, select(analysis, 90), words=90, refill=True)
+    stating = [claim.text for claim in brief.claims if re.search(r"\b943,000\b", claim.text)]
+    assert len(stating) == 1, stating
