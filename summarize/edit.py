@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 EDITORIAL_OPENERS = re.compile(
     r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
-    r"so|now|well|meanwhile|still|after all|to be sure|tellingly|predictably)\s*,\s*",
+    r"so|now|well|meanwhile|still|after all|to be sure|tellingly|predictably|actually|separately|fortunately|"
+    r"unfortunately|ironically|sadly|surely|at the same time|once again|in the thread)\s*,\s*|^the upshot is that\s+",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")

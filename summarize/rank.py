@@ -145,11 +145,23 @@ _EVENT_ANAPHOR = re.compile(
     r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
     r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote)\s+(?:is|was|comes|came|has|had|"
     r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems)\b")
+# "The tribe is determined …", "The 12-year-old from St. Louis was …", "The five other defendants …": which
+# tribe? A person or body the article named before, unless the sentence names it itself within its first
+# words ("The 20-year-old high jumper Juana Arrendel …").
+_BACK_REFERENCE = re.compile(
+    r"^The (?:company|tribe|pill|drug|agency|group|team|boys|girls|girl|boy|man|woman|suspect|officer|victim|"
+    r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other)\b")
+_NAMED_EARLY = re.compile(r"^(?:\S+\s+){0,9}?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
 # Connectives that lean on the sentence before ("Beyond that, the talks yielded little.").
 _CONNECTIVE_START = re.compile(
     r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
     r"otherwise|similarly|likewise|in contrast|on the other hand|on the one hand|therefore|thus|hence|"
-    r"nonetheless|nevertheless|however|again|then|in (?:his|her|their|its|that|this) (?:case|view|words))\b",
+    r"nonetheless|nevertheless|however|again|then|in (?:his|her|their|its|that|this) (?:case|view|words)|"
+    # Dev briefs printed these openings: a time or a reason relative to what the sentence before told
+    # ("Moments later, the Hummer pulls …"). Deleting them would misplace the fact; openers whose
+    # sentence stands without them ("Indeed, …", "In the thread, …") the edit stage deletes instead.
+    r"by contrast|afterwards?|eventually|since then|until then|after that|by then|by that point|at that point|"
+    r"moments later|as for|for that reason|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
     re.IGNORECASE,
 )
 # A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").
@@ -291,7 +303,8 @@ def leans_on_context(text: str) -> bool:
     approval"."""
     own = outside_quotes(text)
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
-                or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)) \
+                or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)
+                or (_BACK_REFERENCE.match(text) and not _NAMED_EARLY.match(text[4:]))) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own))
 
 

@@ -23,6 +23,10 @@ def test_editorial_openers_and_leaning_words_are_deleted():
     assert delete_openers("But the gene variant has been linked with osteoarthritis.")[0] == \
         "The gene variant has been linked with osteoarthritis."
     assert delete_openers("So fans will have to wait for the reissued albums.")[0] == "Fans will have to wait for the reissued albums."
+    assert delete_openers("In the thread, Mr Pence claimed Soleimani had helped the hijackers.")[0] == \
+        "Mr Pence claimed Soleimani had helped the hijackers."
+    assert delete_openers("The upshot is that the agency is overstating its ability to test.")[0] == \
+        "The agency is overstating its ability to test."
     assert delete_openers("So far, 12 people have died in the floods.") == ("So far, 12 people have died in the floods.", [])
 
 

@@ -124,6 +124,10 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # A quotation closed in the wire's style, or one that runs on after its speaker is named.
         "\"I think we're socially enabled, actually,'' Heath said of being the youngest in the group.",
         "The magazine spoke to a producer who said: 'Kim's mapping out 2012, including the holidays.",
+        # The sentence names whom it speaks of, or its opening is no pointer back.
+        "The 20-year-old high jumper Juana Rosario Arrendel was stripped of the Pan Am gold medal.",
+        "At the time of the party, Polansky was on the lease at 51 Baxter Road, according to the warrant.",
+        "At least 144 people were reported killed Monday, including 64 at a checkpoint in Homs.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -159,6 +163,12 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "\"We know there is misinformation and even outright hoax content on Facebook.",
         "“The president has never asked Mr. Comey or anyone else to end an investigation.",
         "``There are international rules regarding athletes who have had positive dope tests.",
+        # A time relative to what the sentence before told; a tribe, a company, defendants it named.
+        "Moments later, the Hummer pulls to the side of the road and the driver of the SUV speeds away.",
+        "At the time, the group also found itself caught up in the era's lethal East Coast rivalry.",
+        "The tribe is determined not to let that happen again, its chairman said on Monday.",
+        "The five other defendants have not made any statements to the police about the case.",
+        "The 12-year-old from suburban St. Louis was the second homeschooler to win the spelling bee.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
