@@ -167,6 +167,10 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CHROME_MAX_WORDS = 30
 _WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporting, whatever the line's length
 # A video player's buttons glued before a news paragraph: the buttons go, the paragraph stays.
+# A social-media post embedded in a page ends with its author, handle and date: "— Donald J. Trump
+# (@realDonaldTrump) November 7, 2012", "A post shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT".
+_EMBEDDED_POST = re.compile(r"[—–-]\s*[^()—–]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+                            r"|\bA post shared by [^()]{1,80}\(@\w+\)")
 _PLAYER_PREFIX = re.compile(r"^(?:[Ss]kip in [Ss]kip x [Ee]mbed x [Ss]hare\s*"
                             # "Image The White House's spokeswoman …": a photo's placeholder ("Image Comics" stays)
                             r"|Image\s+(?=(?:The|A|An|In|On|At|This|These|Those|His|Her|Their|Its|President|Mr|Ms|Mrs|Dr)\b))")
@@ -298,6 +302,9 @@ def clean_document(document: Document) -> Cleaned:
         line.text = _PLAYER_PREFIX.sub("", line.text)
         if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
             line.text = _PLACE_DATELINE.sub("", line.text)
+        if _EMBEDDED_POST.search(line.text):
+            line.reason = "embedded post"  # a tweet is its author's words, not the article's: ("The stock market
+            continue                      # … are both plunging today." was Trump's tweet of 2012, printed as news)
         if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()

@@ -250,7 +250,15 @@ _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)
 # Conyers,... (Associated Press)" (an agency's cut-off teaser).
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
                       r"|\bFILE\s*[-–—]+\s*in this\b|(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP)\)"
-                      r"|^(?:an? )?(?:photograph|photo)\s+(?:from|taken)\b", re.IGNORECASE)
+                      r"|^(?:an? )?(?:photograph|photo)\s+(?:from|taken)\b"
+                      # A caption names who stands where ("A Ku Klux Klansman, left, uses a flag …") or tells in the
+                      # present what a picture shows, dated ("A child looks at the tributes …, Monday, June 5, 2017.").
+                      r"|,\s+(?:left|right|center|centre|(?:second|third) (?:from )?(?:left|right)|top|bottom|foreground|background),\s"
+                      r"|^[^,]{0,80}?\b(?:looks|walks|listens|stands|poses|holds|speaks|arrives|waves|smiles|sits|gestures|"
+                      r"attends|leaves|watches|performs)\b.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+                      r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$", re.IGNORECASE)
+# Social-media text pasted into an article: a retweet, a handle, an emoji.
+_SOCIAL = re.compile(r"^RT @|(?<![\w.])@\w{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
@@ -260,7 +268,12 @@ _CALL_TO_ACTION = re.compile(
     # a column's footer: "Address questions to Garden Q&A, …".
     r"|^(?:address|send|mail|e-?mail) (?:your )?(?:questions|letters|comments|tips)\b"
     r"|\bha(?:s|ve) (?:compiled|rounded up|put together) (?:a |an )?(?:list|roundup|round-up|gallery|slideshow) of "
-    r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b", re.IGNORECASE)
+    r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b"
+    # "Below is the full text of …", "Denver7 will update this story …": the page talking about itself.
+    r"|^(?:below|above) (?:is|are)\b|\bthe full text of\b|\bwill update this (?:story|article|post|report)\b"
+    # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".
+    r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:message|piece of advice|advice|warning|word of warning) for\b",
+    re.IGNORECASE)
 _SHELL = re.compile(
     r"(?:\b(?:said|says|wrote|added|announced)(?: in (?:a|an|the) (?:statement|interview|email|post|tweet|release))?"
     r"(?: on \w+)?|\bhad this to say\b.*|\bas follows|\bthe following)\s*[.:]?$", re.IGNORECASE)
@@ -270,7 +283,8 @@ def is_not_a_claim(text: str) -> bool:
     """A sentence that says nothing a brief can state: addressed to the reader, a kicker, a timestamp,
     a call to action, or an attribution shell (who said, but not what)."""
     own = outside_quotes(text)
-    if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) or _CALL_TO_ACTION.search(own):
+    if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) \
+            or _CALL_TO_ACTION.search(own) or _SOCIAL.search(text):
         return True
     if _FIRST_PERSON.search(own) and not _SPEECH.search(text):
         return True
@@ -279,7 +293,13 @@ def is_not_a_claim(text: str) -> bool:
     shell = _SHELL.search(text.rstrip(" .") + ".")
     if shell is None or any(q in text for q in "“\"«`"):
         return False
-    return not _CLAUSE.search(text[: shell.start()])
+    before = text[: shell.start()]
+    # "Trump leaves for Asia on Nov. 3, the White House said.": a statement, then its speaker after a comma
+    # (a verb list cannot tell "leaves" from "leaders"); "X and Y, leaders of Z, said …" is a speaker alone.
+    reported = re.search(r",\s+[^,]{1,60}$", before.rstrip())
+    if reported and len(before[: reported.start()].split()) >= 4 and not before.rstrip().endswith(","):
+        return False
+    return not _CLAUSE.search(before)
 
 
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|do|does|did|may|might|must|"

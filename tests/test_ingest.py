@@ -265,3 +265,14 @@ def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():
     assert [s.path for s in sources] == ["c.txt", "d.txt"]
     assert [(s.path, s.reason) for s in skipped] == [("a.txt", "the same article as `c.txt`"),
                                                      ("b.txt", "the same article as `c.txt`")]
+
+
+def test_an_embedded_post_is_its_author_s_words_not_the_article_s():
+    text = ("Stocks fell for a second day on Tuesday, erasing the year's gains, as investors sold technology shares.\n\n"
+            "The stock market and US dollar are both plunging today. Welcome to @BarackObama's second term. "
+            "— Donald J. Trump (@realDonaldTrump) November 7, 2012\n\n"
+            "QB RIP King P. Prodigy 4 Ever A post shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT\n\n"
+            "The Dow rose 149 percent during Obama's presidency, according to market data compiled by the paper.")
+    cleaned = clean_document(Document(path="a.txt", text=text))
+    assert [line.text[:20] for line in cleaned.body] == ["Stocks fell for a se", "The Dow rose 149 per"]
+    assert sum(line.reason == "embedded post" for line in cleaned.lines) == 2

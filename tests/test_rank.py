@@ -128,6 +128,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The 20-year-old high jumper Juana Rosario Arrendel was stripped of the Pan Am gold medal.",
         "At the time of the party, Polansky was on the lease at 51 Baxter Road, according to the warrant.",
         "At least 144 people were reported killed Monday, including 64 at a checkpoint in Homs.",
+        "President Trump leaves for a five-nation tour of Asia on Nov. 3, the White House said.",
+        "Readers can email questions to tips@example.com, the paper said in a notice on Monday.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -169,6 +171,13 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The tribe is determined not to let that happen again, its chairman said on Monday.",
         "The five other defendants have not made any statements to the police about the case.",
         "The 12-year-old from suburban St. Louis was the second homeschooler to win the spelling bee.",
+        # Photo captions, social-media text, the page about itself, a teaser whose payoff comes next.
+        "A Ku Klux Klansman, left, uses an American flag to fend off angry counter protesters on Saturday.",
+        "A child looks at the floral tributes after a vigil at Potter's Field Park in London, Monday, June 5, 2017.",
+        "RT @ComplexMusic: Prodigy of Mobb Deep has passed away at age 42.",
+        "Below is the full text of Eichmann's letter to Ben-Zvi, provided by the president's office.",
+        "The status of the children is unclear, though Denver7 will update this story as information comes in.",
+        "Banks had a message for the gangs in her neighborhood.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
