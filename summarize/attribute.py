@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -318,12 +319,13 @@ def find_reporters(
     settings: Settings,
     titles: dict[int, tuple[str, np.ndarray]] | None = None,
     margin: float = REPORT_MARGIN,
-    naming: bool = False,
+    accept: Callable[[str, str, int, float], bool] | None = None,
 ) -> set[int]:
     """Sources other than the claim's own that report it: in one sentence, in two adjacent sentences
     (the detail may sit in the next one), or in their headline.
 
-    `naming`: only sources the brief may name as reporting it too, whose evidence also passes `confirms`."""
+    `accept(sentence, window, shared, cosine)`: a further test of the evidence (its sentence, the sentence
+    with its neighbours, the words in common, the sentence's cosine with the claim): `confirms` for the outlets a brief names as reporting it too."""
     cosines = vectors @ vectors[claim.index]
     found: set[int] = set()
     for index in np.flatnonzero(cosines >= settings.report_similarity - margin):
@@ -334,7 +336,7 @@ def find_reporters(
         words = frozenset().union(*(lexicon.words[i] for i in window))
         shared = shared_roots(lexicon.words[claim.index], words)
         if reports_same(claim.text, other.text, float(cosines[index]), shared, settings, margin) and (
-                not naming or confirms(claim.text, " ".join(sentences[i].text for i in window), shared, settings)):
+                accept is None or accept(other.text, " ".join(sentences[i].text for i in window), shared, float(cosines[index]))):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:
@@ -342,7 +344,7 @@ def find_reporters(
         # A headline is a dozen words: two content words in common with a claim this close is the same story.
         shared = shared_roots(lexicon.words[claim.index], content_words(title)) + 1
         if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings, margin) and (
-                not naming or confirms(claim.text, title, shared, settings)):
+                accept is None or accept(title, title, shared, float(vector @ vectors[claim.index]))):
             found.add(source_id)
     return found
 

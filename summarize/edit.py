@@ -561,6 +561,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # claim only one outlet makes is shown under that outlet's name.)
     # Other outlets that report the story are not named on it: the opinion is the cited outlets' alone.
     reported_by = analysis.named_reporters(index, support)
+    differing = analysis.differing(index, support)
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.capitalised_words)
@@ -578,7 +579,8 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         section=analysis.section(support, index),
         score=round(float(analysis.scores[index]), 4),
         edits=tuple(chosen.edits),
-        reported_by=reported_by,
+        reported_by=tuple(s for s in reported_by if s not in differing),
+        contrasts_with=differing,
     )
     position = float(np.mean([sentence.position for sentence, _ in support.values()]))
     return claim, position

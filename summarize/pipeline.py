@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, content_words, coverage, denies, find_reporters, find_support,
+from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
                         first_content_word, numbers, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
@@ -37,6 +37,9 @@ from .verify import check_claim, passes
 log = logging.getLogger(__name__)
 
 
+# A sentence this close to a claim, reporting it at all, reports the same event: a figure of the same thing
+# that differs is a difference between the outlets (dev: 12 vs 13 people arrested, 125 vs 144 killed).
+SAME_EVENT_SIMILARITY = 0.6
 # Two sentences this close that give one figure of three or more characters ("943,000", "157", "5.4") state
 # one claim, however differently worded.
 RESTATED_SIMILARITY = 0.5
@@ -142,8 +145,22 @@ class Analysis:
         test's evidence must also pass `confirms` (the same facts, not only the same story)."""
         key = (index, "named")
         if key not in self.reporters_of:
-            self.reporters_of[key] = find_reporters(self.sentences[index], list(self.sentences), self.vectors,
-                                                    self.lexicon, self.settings, self.titles, naming=True)
+            claim = self.sentences[index].text
+            self.reporters_of[key] = find_reporters(
+                self.sentences[index], list(self.sentences), self.vectors, self.lexicon, self.settings, self.titles,
+                accept=lambda _, window, shared, __: confirms(claim, window, shared, self.settings))
+        return tuple(sorted(self.reporters_of[key] - set(cited)))
+
+    def differing(self, index: int, cited: Iterable[int]) -> tuple[int, ...]:
+        """Sources that report the same event as sentence `index` with another figure for the same thing
+        ("left 49 people dead" / "killed 50 people"): the brief says they report it differently."""
+        key = (index, "differing")
+        if key not in self.reporters_of:
+            claim = self.sentences[index].text
+            self.reporters_of[key] = find_reporters(
+                self.sentences[index], list(self.sentences), self.vectors, self.lexicon, self.settings,
+                accept=lambda sentence, _, __, cosine: cosine >= SAME_EVENT_SIMILARITY
+                and measures_differ(claim, sentence, same_event=True))
         return tuple(sorted(self.reporters_of[key] - set(cited)))
 
     def agreeing(self, index: int) -> set[int]:
@@ -444,7 +461,8 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
         section=analysis.section(cited, index),
         score=round(float(analysis.scores[index]), 4),
-        reported_by=analysis.named_reporters(index, cited),
+        reported_by=tuple(s for s in analysis.named_reporters(index, cited) if s not in analysis.differing(index, cited)),
+        contrasts_with=analysis.differing(index, cited),
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 
@@ -480,7 +498,7 @@ def _contrasted(index: int, analysis: Analysis) -> tuple[Claim, float]:
 _MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*-\s*|\s+)?(%|[a-z]+)")
 
 
-def measures_differ(a: str, b: str) -> bool:
+def measures_differ(a: str, b: str, same_event: bool = False) -> bool:
     """Both texts count the same thing with numbers that cannot both be true: "35-minute meeting with Xi" /
     "30-minute meeting with Xi", "more than 150 settlements" / "all 144 settlements".
 
@@ -489,7 +507,10 @@ def measures_differ(a: str, b: str) -> bool:
     than $350 million"), when the two count from different starting points ("from February" / "from March
     2020"), when one is a forecast ("economists expected 845,000 jobs"), or when the words around the two
     numbers share nothing: then they count different things ("at a height of 5,900 meters" / "base camp,
-    set up at 5,700 m")."""
+    set up at 5,700 m").
+
+    `same_event`: the two sentences are known to report one event (the looser test): the names and words
+    around the numbers need not match ("left 49 people dead" / "killed 50 people on Friday")."""
     if (content_words(a) | content_words(b)) & _FORECAST:
         return False
     if _STUDY.search(a) and _STUDY.search(b):
@@ -520,6 +541,8 @@ def measures_differ(a: str, b: str) -> bool:
             names_a, names_b = _names_near(a, start_a, end_a), _names_near(b, start_b, end_b)
             if names_a and names_b and not shared_roots(names_a, names_b):
                 continue  # "Washington had a murder rate of 55" / "the murder rate by Indians was 4": two subjects
+            if same_event and unit not in _AGE_AND_TIME and not a[end_a:end_a + 4].startswith(("-year", " year")):
+                return True
             if shared_roots(_around(a, start_a, end_a), _around(b, start_b, end_b)) >= CONTEXT_IN_COMMON:
                 return True
     return False
@@ -560,6 +583,8 @@ _MEASUREMENT_UNITS = frozenset(
     "minutes second seconds degree degrees acre acres word words".split())
 # Words that belong to the measure, not to what it measures ("66-year-old", "80 feet long").
 _PART_OF_MEASURE = content_words(" ".join(_MEASUREMENT_UNITS | {"old", "long", "tall", "high", "wide", "deep", "per", "cent", "dollars"}))
+# Ages and times of day are of people and moments, rarely one figure told twice ("7-year-old" / "66-year-old").
+_AGE_AND_TIME = frozenset("year years old p a pm am century centuries th st nd rd".split())
 _FORECAST = content_words("expected forecast predicted projected anticipated surveyed consensus")
 _STUDY = re.compile(r"\b(?:polls?|surveys?|stud(?:y|ies)|census|tally|tracker|estimates?)\b", re.IGNORECASE)
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month|week|day)\b|\b(?:annually|yearly)\b", re.IGNORECASE)
