@@ -257,6 +257,9 @@ _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file phot
                       r"|^[^,]{0,80}?\b(?:looks|walks|listens|stands|poses|holds|speaks|arrives|waves|smiles|sits|gestures|"
                       r"attends|leaves|watches|performs)\b.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
                       r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$", re.IGNORECASE)
+# Profanity in the writer's own voice ("a reputation of being a fucking weirdo"): a column's tone, not a
+# claim a brief can state (lowercase only: "Dick Kurtenbach" is a name; quoted words are a speaker's).
+_PROFANE = re.compile(r"\b(?:fuck\w*|shit\w*|bullshit|goddamn\w*|damn|asshole\w*|bastards?|bitch\w*|crap|crappy|pissed)\b")
 # Social-media text pasted into an article: a retweet, a handle, an emoji.
 _SOCIAL = re.compile(r"^RT @|(?<![\w.])@\w{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
@@ -284,7 +287,7 @@ def is_not_a_claim(text: str) -> bool:
     a call to action, or an attribution shell (who said, but not what)."""
     own = outside_quotes(text)
     if _READER.search(own) or _WRITER.search(own) or _CAPTION.search(own) or _KICKER.match(text) or _TIMESTAMP.match(text) \
-            or _CALL_TO_ACTION.search(own) or _SOCIAL.search(text):
+            or _CALL_TO_ACTION.search(own) or _SOCIAL.search(text) or _PROFANE.search(own):
         return True
     if _FIRST_PERSON.search(own) and not _SPEECH.search(text):
         return True

@@ -130,6 +130,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "At least 144 people were reported killed Monday, including 64 at a checkpoint in Homs.",
         "President Trump leaves for a five-nation tour of Asia on Nov. 3, the White House said.",
         "Readers can email questions to tips@example.com, the paper said in a notice on Monday.",
+        "Dick Kurtenbach, director of the ACLU of Kansas, said his group had recruited a lawyer.",
+        "Prodigy reunited with Havoc for a new Mobb Deep song, \"Dog Shit,\" in 2016.",
     ]
     not_ok = [
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
@@ -178,6 +180,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Below is the full text of Eichmann's letter to Ben-Zvi, provided by the president's office.",
         "The status of the children is unclear, though Denver7 will update this story as information comes in.",
         "Banks had a message for the gangs in her neighborhood.",
+        "A Ukrainian journalist who has a reputation of being a fucking weirdo was dragged off a red carpet.",
     ]
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in ok] == [True] * len(ok)
     assert [can_stand_alone(_sentence(t), DEFAULTS) for t in not_ok] == [False] * len(not_ok)
