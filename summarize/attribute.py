@@ -325,18 +325,20 @@ def find_reporters(
     (the detail may sit in the next one), or in their headline.
 
     `accept(sentence, window, shared, cosine)`: a further test of the evidence (its sentence, the sentence
-    with its neighbours, the words in common, the sentence's cosine with the claim): `confirms` for the outlets a brief names as reporting it too."""
+    with its neighbours, the words in common, the sentence's cosine with the claim): `confirms` for the
+    outlets a brief names as reporting it too."""
     cosines = vectors @ vectors[claim.index]
     found: set[int] = set()
     for index in np.flatnonzero(cosines >= settings.report_similarity - margin):
         other = sentences[index]
         if other.source_id == claim.source_id or other.source_id in found:
             continue
-        window = [i for i in (index - 1, index, index + 1) if 0 <= i < len(sentences) and sentences[i].source_id == other.source_id]
-        words = frozenset().union(*(lexicon.words[i] for i in window))
-        shared = shared_roots(lexicon.words[claim.index], words)
-        if reports_same(claim.text, other.text, float(cosines[index]), shared, settings, margin) and (
-                accept is None or accept(other.text, " ".join(sentences[i].text for i in window), shared, float(cosines[index]))):
+        window = [i for i in (index - 1, index, index + 1)
+                  if 0 <= i < len(sentences) and sentences[i].source_id == other.source_id]
+        shared = shared_roots(lexicon.words[claim.index], frozenset().union(*(lexicon.words[i] for i in window)))
+        cosine = float(cosines[index])
+        if reports_same(claim.text, other.text, cosine, shared, settings, margin) and (
+                accept is None or accept(other.text, " ".join(sentences[i].text for i in window), shared, cosine)):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:

@@ -557,11 +557,11 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         if not ranked:
             return None
     _, chosen, support = ranked[0]
-    # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites. (A
-    # claim only one outlet makes is shown under that outlet's name.)
-    # Other outlets that report the story are not named on it: the opinion is the cited outlets' alone.
     reported_by = analysis.named_reporters(index, support)
     differing = analysis.differing(index, support)
+    # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites (a claim
+    # only one outlet makes is shown under that outlet's name), and names no other outlet: others report
+    # the story, not the cited outlets' view of it.
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.capitalised_words)

@@ -455,14 +455,15 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     """The sentence as written, citing every source that states it (no edits)."""
     support = analysis.group(index)
     cited = tuple(sorted(sentence.source_id for sentence, _ in support))
+    differing = analysis.differing(index, cited)
     claim = Claim(
         text=analysis.sentences[index].text,
         sources=cited,
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
         section=analysis.section(cited, index),
         score=round(float(analysis.scores[index]), 4),
-        reported_by=tuple(s for s in analysis.named_reporters(index, cited) if s not in analysis.differing(index, cited)),
-        contrasts_with=analysis.differing(index, cited),
+        reported_by=tuple(s for s in analysis.named_reporters(index, cited) if s not in differing),
+        contrasts_with=differing,
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 
@@ -509,8 +510,8 @@ def measures_differ(a: str, b: str, same_event: bool = False) -> bool:
     numbers share nothing: then they count different things ("at a height of 5,900 meters" / "base camp,
     set up at 5,700 m").
 
-    `same_event`: the two sentences are known to report one event (the looser test): the names and words
-    around the numbers need not match ("left 49 people dead" / "killed 50 people on Friday")."""
+    `same_event`: the two sentences are known to report one event (the looser test, close in meaning): the
+    words around the numbers need not match ("left 49 people dead" / "killed 50 people on Friday")."""
     if (content_words(a) | content_words(b)) & _FORECAST:
         return False
     if _STUDY.search(a) and _STUDY.search(b):
