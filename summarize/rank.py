@@ -161,7 +161,7 @@ _CONNECTIVE_START = re.compile(
     # ("Moments later, the Hummer pulls …"). Deleting them would misplace the fact; openers whose
     # sentence stands without them ("Indeed, …", "In the thread, …") the edit stage deletes instead.
     r"by contrast|afterwards?|eventually|since then|until then|after that|by then|by that point|at that point|"
-    r"moments later|as for|for that reason|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
+    r"moments later|as for|for that reason|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
     re.IGNORECASE,
 )
 # A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").

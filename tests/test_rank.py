@@ -169,6 +169,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "``There are international rules regarding athletes who have had positive dope tests.",
         # A time relative to what the sentence before told; a tribe, a company, defendants it named.
         "Moments later, the Hummer pulls to the side of the road and the driver of the SUV speeds away.",
+        "Below that, the team found the first layers that were used to construct the mound.",
         "At the time, the group also found itself caught up in the era's lethal East Coast rivalry.",
         "The tribe is determined not to let that happen again, its chairman said on Monday.",
         "The five other defendants have not made any statements to the police about the case.",
