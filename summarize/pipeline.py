@@ -1025,8 +1025,9 @@ def _title_names(sources: list[Source], names: int = 3, debug: dict | None = Non
                         found.append((tuple(titled[2]), None, use))
                 elif titled:
                     before, words, core = titled
-                    while before and lowercase[before[0].lower()] > capitalised[before[0].lower()]:
-                        before = before[1:]  # "Former Colorado Gov. …"
+                    while before and (lowercase[before[0].lower()] > capitalised[before[0].lower()]
+                                      or capitalised[before[0].lower()] <= 0):
+                        before = before[1:]  # "Former Colorado Gov. …": a word no sentence capitalises inside
                     if is_name(before):
                         found.append((tuple(before), None, "modifier"))  # "Chinese" of "Chinese President Xi"
                     if len(core) > 1:
