@@ -283,7 +283,7 @@ def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_senten
              "Christopher Ruff studied bones of people who left Africa. The bones were short, said Gen. Mark Milley."]
     sources = [Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,)) for i, text in enumerate(texts, 1)]
     title = neutral_title(sources)
-    assert title == "Christopher Ruff, Gen. Mark Milley, Africa: what 2 sources report"
+    assert title == "Christopher Ruff, Mark Milley, Africa: what 2 sources report"  # a job title is no part of a name
     # "of" joins an institution's name, not a person and a place; a possessive ends a name; words only a
     # sentence's start capitalises ("There", "Thirty-five") and months are no names.
     texts = ["There were 9.3 million openings in April, the Bureau of Labor Statistics said. Sen. Ted Cruz of Texas "
@@ -292,3 +292,31 @@ def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_senten
              "Cruz of Texas. Thirty-five economists had predicted less."]
     sources = [Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,)) for i, text in enumerate(texts, 1)]
     assert neutral_title(sources) == "Ted Cruz, Bureau of Labor Statistics, Labor Department: what 2 sources report"
+
+
+def test_the_title_names_whole_names_and_no_adjective_title_or_date():
+    from summarize.pipeline import neutral_title
+    from summarize.types import Source
+
+    def title(*texts):
+        return neutral_title([Source(id=i, name=f"s{i}", title="", path=f"s{i}", paragraphs=(text,))
+                              for i, text in enumerate(texts, 1)])
+
+    # "and" joins no two people; a capitalised word the sources write before a noun ("American officials") and
+    # a date ("Jan. 6") are no names.
+    assert title("Officials said Trump and Biden met in Geneva on Jan. 6. American officials said little.",
+                 "In Geneva, Trump and Biden met again. The Jan. 6 talks went on, American diplomats said.") \
+        == "Trump, Biden, Geneva: what 2 sources report"
+    # "of", "for", "and" join the halves of an institution's name.
+    assert title("The Department of Health and Human Services said the Centers for Disease Control and Prevention agreed.",
+                 "A Department of Health and Human Services official and the Centers for Disease Control and Prevention "
+                 "spoke.") == ("Department of Health and Human Services, Centers for Disease Control and Prevention: "
+                               "what 2 sources report")
+    # A whole name, not its tail ("Jong Un"); "Washington, D.C." is one place; "North Korean" an adjective.
+    assert title("North Korean leader Kim Jong Un met officials in Washington, D.C. on Monday.",
+                 "Kim Jong Un, the North Korean leader, flew to Washington, D.C. for talks.") \
+        == "Kim Jong Un, Washington, D.C.: what 2 sources report"
+    # A title is no part of a name ("Colorado Gov", "CEO"); "President Trump" is the "Donald Trump" a source names.
+    assert title("President Trump met Colorado Gov. John Hickenlooper. Donald Trump said the talks went well.",
+                 "Former Colorado Gov. John Hickenlooper criticised President Trump. The CEO of Arkema said nothing.") \
+        == "Donald Trump, John Hickenlooper, Colorado: what 2 sources report"
