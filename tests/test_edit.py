@@ -276,7 +276,7 @@ def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where
 
 
 def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_sentence():
-    from summarize.pipeline import neutral_title
+    from summarize.title import neutral_title
     from summarize.types import Source
 
     texts = ["Early humans left Africa 50,000 years ago, said Christopher Ruff. The team studied Gen. Mark Milley.",
@@ -295,7 +295,7 @@ def test_the_title_names_what_the_sources_share_and_no_name_runs_across_a_senten
 
 
 def test_the_title_names_whole_names_and_no_adjective_title_or_date():
-    from summarize.pipeline import neutral_title
+    from summarize.title import neutral_title
     from summarize.types import Source
 
     def title(*texts):

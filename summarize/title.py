@@ -1,0 +1,454 @@
+"""The brief's heading: the names most sources mention, whole ("Kim Jong Un", "Department of Health and
+Human Services"), so that it carries no outlet's framing. No job title ("Colorado Gov"), adjective ("American
+officials"), date ("Jan. 6") or one person twice ("President Trump" is "Donald Trump")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .attribute import STOPWORDS
+from .neutral import _CALENDAR
+from .types import Source
+
+# A word of a name: "Biden", "O’Rourke", "Covid-19", an initial "J.", an abbreviation "Gov.", "U.S.", "D.C.".
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*\w\.?|[A-Z]\.?)"
+# Words join by spaces, by "of (the)", "for (the)", "and (the)", "&" (kept only inside an institution's name,
+# see `_segments`) and by the comma of "Washington, D.C."; a name may end in a number ("Senate Bill 8"). The
+# lookahead gives an acronym in brackets after the name ("(DACA)") or the lowercase word after it ("American
+# officials").
+_NAME = re.compile(rf"\b{_WORD}(?:(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?|,\s+(?=D\.C\.)){_WORD})*"
+                   r"(?:\s+\d{1,4}\b(?![.,]?\d))?"
+                   r"(?=\s+\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)|[ \t]+(?P<next>[a-z][\w’'-]*))?")
+_JOINERS = frozenset("of for and & the".split())
+_HYPHENED_ADJECTIVE = re.compile(r"-[a-z]{3,}$")  # "House-passed", "Thirty-five"; not "Kim Jong-un"
+_POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
+_INITIALS = re.compile(r"[A-Z]\.|(?:[A-Z]\.){2,}")
+# Words at a sentence's start, after a quotation mark or a colon, and inside a sentence.
+_OPENING_WORD = re.compile(r"(?:^|[.!?][”\"’)]?\s|[“\"‘(:—\n]\s?)([A-Z][\w'’-]*)")
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_OPENERS = "“\"‘(:—\n"
+# "of" joins the words of an institution's name ("Bureau of Labor Statistics"), not a person and a place
+# ("Ted Cruz of Texas").
+_INSTITUTION = frozenset(
+    "bureau department ministry secretary university college school institute institutes academy association "
+    "society board corps court council commission committee agency administration office bank church museum "
+    "house chamber union federation organization organisation republic kingdom state states party league "
+    "center centers centre centres service services protection foundation fund authority division command "
+    "embassy hospital laboratory laboratories program programme guard".split())
+# Job titles: "Colorado Gov. John Hickenlooper" is John Hickenlooper; "CEO", "Colorado Gov" are no names.
+_JOB_TITLES = frozenset(
+    "president vice gov governor lt sen senator rep representative congressman congresswoman secretary minister "
+    "prime premier chancellor mayor judge justice chief ceo cfo coo executive chairman chairwoman chair director "
+    "administrator commissioner spokesman spokeswoman spokesperson ambassador envoy gen general col colonel maj "
+    "capt captain sgt sergeant adm admiral cmdr commander dr mr mrs ms mx sir dame lord lady king queen prince "
+    "princess pope rev reverend sheriff deputy attorney prosecutor speaker leader majority minority whip coach "
+    "professor prof mp mep democrat republican gop candidate nominee emperor sheikh ayatollah cardinal bishop "
+    "archbishop pastor rabbi councilman councilwoman assemblyman assemblywoman officer detective trooper sec "
+    "supt det cpl pvt atty".split())
+# A dot ends a name ("… Ruff. The team") unless it ends an abbreviation: an initial ("Donald J. Trump"),
+# "U.S.", "Gen.", "Jan.".
+_ABBREVIATIONS = frozenset(
+    "gov sen rep reps gen dr mr mrs ms mx lt col maj capt sgt adm cmdr rev prof supt sec det cpl pvt atty hon "
+    "pres st jr sr inc co corp ltd mt ft vs bros jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_NOT_NAMES = frozenset(
+    "The A An But And In On At For After As While When If This That These Those It He She They We I "
+    "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over "
+    "I'm I’m I've I’ve I'd I’d I'll I’ll Im Ive "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+# Lowercase words a name is followed by as a subject or an object ("Trump said", "China and"), unlike the
+# noun an adjective is followed by ("American officials").
+_AFTER_A_NAME = frozenset(
+    "and or of to in on at for with from by as is was are were be been being has have had will would could "
+    "should can may might must shall said says say saying told tells added adds wrote writes who whom whose "
+    "which that when where while than but nor so if not also did does do just still already announced "
+    "reported tweeted posted asked called claimed argued noted insisted warned according over after before "
+    "into about against since during under until last this next earlier later".split())
+# The ending of an adjective of a people, a place or a party: "American", "Chinese", "British", "Democratic",
+# "Israeli", "French", "Western", "German".
+_ADJECTIVE_ENDING = re.compile(r"(?:[ie]an|can|ese|ish|ic|[^aeiou]i|ch|ern|man)$")
+
+
+def _abbreviation(word: str) -> bool:
+    """A dotted word whose dot ends no sentence: an initial, "U.S.", "Gen.", "Jan."."""
+    return _INITIALS.fullmatch(word) is not None or word[:-1].lower() in _ABBREVIATIONS
+
+
+def _pieces(words: list[str], starts: set[int] | None = None) -> list[list[str]]:
+    """The words of one match cut at a sentence's end ("… Ruff. The team"), a possessive ("Labor Department’s
+    report"), a weekday ("Iowa Tuesday"), a word such as "The" or "But" (dropped) and a hyphened adjective
+    ("House-passed", dropped). The last piece is empty when the match ended at a cut. `starts` gets the
+    indices of the pieces that start a sentence inside the match."""
+    pieces: list[list[str]] = []
+    current: list[str] = []
+    for word in words:
+        bare = word.rstrip(".")
+        if (_HYPHENED_ADJECTIVE.search(word) and not any(c.isdigit() for c in word)) or bare.lower() in _WEEKDAYS \
+                or (bare in _NOT_NAMES and (current or bare.lower() not in _CALENDAR)):
+            if current:
+                pieces.append(current)
+                current = []
+            if starts is not None and word.endswith(".") and not _abbreviation(word):
+                starts.add(len(pieces))
+            continue
+        possessive = _POSSESSIVE.search(word) is not None
+        if possessive:
+            word = _POSSESSIVE.sub("", word)
+        end = possessive or (word.endswith(".") and not _abbreviation(word))
+        current.append(word.rstrip(".") if end else word)
+        if end:
+            pieces.append(current)
+            current = []
+            if starts is not None and not possessive:
+                starts.add(len(pieces))
+    pieces.append(current)
+    return pieces
+
+
+def _segments(piece: list[str], whole: frozenset[str], recurring: Counter[str]) -> list[list[str]]:
+    """A piece split at "of", "for", "and" unless they join an institution's name: "Bureau of Labor Statistics",
+    "Secretary of State", "Department of Health and Human Services", "U.S. Customs and Border Protection", not
+    "Ted Cruz of Texas" or "Trump and Biden". A name the sources give with its acronym ("Deferred Action for
+    Childhood Arrivals (DACA)") stays whole."""
+    if " ".join(piece) in whole:
+        return [piece]
+    segments: list[list[str]] = [[]]
+    joiners: list[str] = []
+    for word in piece:
+        if word in _JOINERS:
+            if segments[-1]:
+                joiners.append(word)
+                segments.append([])
+            elif joiners and word == "the":
+                joiners[-1] += " the"
+        else:
+            segments[-1].append(word)
+    if not segments[-1]:
+        segments.pop()
+        joiners = joiners[:len(segments) - 1]
+    if not segments:
+        return []
+    out = [segments[0]]
+    for joiner, segment in zip(joiners, segments[1:]):
+        left = out[-1]
+        ends_institution = segment[-1].lower() in _INSTITUTION
+        if joiner.split()[0] in ("of", "for"):
+            # "Deferred Action for Childhood Arrivals": "for" between two names of two words or more
+            join = left[-1].lower() in _INSTITUTION or _is_title(left[-1]) or left[0].lower() in _INSTITUTION \
+                or ends_institution or (joiner == "for" and len(left) > 1 and len(segment) > 1)
+        else:
+            # "and" joins the two halves of one name the sources write so more than once, "and the" never:
+            # "Customs and Border Protection", "Disease Control and Prevention", not "the Federal Reserve and
+            # the Treasury Department".
+            joined = " ".join(left + [joiner] + segment)
+            join = joiner in ("and", "&") and recurring[joined] > 1 and (
+                ends_institution or (left[0].lower() in _INSTITUTION and len(segment) == 1 and
+                                     any(word in _JOINERS for word in left)))
+        if join:
+            out[-1] = left + joiner.split() + segment
+        else:
+            out.append(segment)
+    return out
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word not in _JOINERS and word[0].isupper())
+
+
+def _subsequence(letters: str, initials: str) -> bool:
+    """"HHS" of "Department of Health and Human Services" ("DHHS"), "CDC" of "Centers for Disease Control and
+    Prevention" ("CDCP")."""
+    rest = iter(initials)
+    return len(letters) > 1 and all(letter in rest for letter in letters)
+
+
+def _abbreviates(short: tuple[str, ...], name: tuple[str, ...], surfaces: dict[str, Counter[str]]) -> bool:
+    """"U.S." for "United States", "CDC" for "Centers for Disease Control and Prevention"."""
+    written = surfaces.get(short[0], Counter({"": 1})).most_common(1)[0][0] if len(short) == 1 else ""
+    letters = short[0].replace(".", "") if written.replace(".", "").isupper() else ""
+    initials = "".join(word[0] for word in name if word not in _JOINERS) if len(name) > 1 else ""
+    return len(letters) > 1 and len(letters) >= len(initials) - 1 and _subsequence(letters, initials)
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in _JOB_TITLES
+
+
+def _plain(word: str) -> bool:
+    """A word that may be part of a person's name."""
+    return not (_is_title(word) or word in _JOINERS or word.lower() in _INSTITUTION or word[-1].isdigit())
+
+
+def _titled(name: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """("Supreme Court", "Justice Ruth Bader Ginsburg", "Ruth Bader Ginsburg") for "Supreme Court Justice Ruth Bader
+    Ginsburg": the words before a title, the titled name and the name; "Secretary of State Antony Blinken" too.
+    None for a name with no title before a person's name ("Justice Department")."""
+    title = next((k for k in range(len(name) - 2, -1, -1) if _is_title(name[k])), None)
+    if title is None:
+        return None
+    rest = name[title + 1:]
+    if rest[0] in ("of", "for"):  # "Secretary of State Antony Blinken", "Mayor of London Sadiq Khan"
+        if len(rest) < 4:  # "CEO of Arkema": no person; "Arkema" is the name
+            return [], [], [word for word in rest if word not in _JOINERS]
+        core = rest[-3:] if re.fullmatch(r"[A-Z]\.", rest[-2]) else rest[-2:]
+    else:
+        core = rest
+    if not all(_plain(word) for word in core):
+        return None
+    start = title
+    while start > 0 and _is_title(name[start - 1]):
+        start -= 1
+    return name[:start], name[start:], core
+
+
+def _word_cases(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word (lowercased) is written in lowercase, and capitalised, inside a sentence (as
+    `neutral.word_cases`, faster: a sentence's first word, or a quotation's, says nothing)."""
+    lowercase: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        lowercase.update(map(str.lower, _LOWERCASE_WORD.findall(text)))
+        capitalised.update(map(str.lower, _CAPITALISED_WORD.findall(text)))
+        capitalised.subtract(map(str.lower, _OPENING_WORD.findall(text)))
+    return lowercase, capitalised
+
+
+def _fold(name: str) -> str:
+    """The same name however accented or capitalised ("Bélanger", "COVID-19")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return plain.lower().replace("’", "'")
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(word.rstrip(",") for word in key.split())
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _name_parts(name: str) -> list[str]:
+    """The names in one run of capitalised words, cut at a sentence's end, a possessive and an "of" that
+    joins no institution's name ("Ted Cruz of Texas")."""
+    return [" ".join(segment) for piece in _pieces(name.split()) if piece
+            for segment in _segments(piece, frozenset(), Counter())]
+
+
+def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
+    """A title built only from names most sources mention, so it carries no outlet's framing."""
+    sources = list(sources)
+    chosen = [display for display, _ in _title_names(sources, names)]
+    count = f"{len(sources)} sources report" if len(sources) != 1 else "1 source reports"
+    return f"{', '.join(chosen)}: what {count}" if chosen else f"What {count}"
+
+
+def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]:
+    """The names for `neutral_title`, (as printed, key), the most shared first: whole names ("Kim Jong Un", not
+    "Jong Un"), no job title ("Colorado Gov"), adjective ("American officials") or date ("Jan. 6"), one
+    person once ("President Trump" is "Donald Trump")."""
+    lowercase, capitalised = _word_cases(source.text for source in sources)
+    matches: Counter[tuple[int, str, bool, bool]] = Counter()  # (source, run, at a sentence's start, before a noun)
+    whole: set[str] = set()
+    acronyms: dict[str, str] = {}
+    recurring: Counter[str] = Counter()
+    inside: set[str] = set()  # runs of capitalised words inside a sentence
+    for index, source in enumerate(sources):
+        text = source.text
+        for m in _NAME.finditer(text):
+            run, acronym, after = m.group(0, "acronym", "next")
+            start = m.start()
+            before = text[start - 3 if start > 3 else 0:start].rstrip(" ")  # a sentence's or a quotation's first word?
+            at_start = not before or before[-1] in _OPENERS or before[-1] in ".!?" or (
+                len(before) > 1 and before[-1] in "”\"’)" and before[-2] in ".!?")
+            matches[index, run, at_start, after is not None and after not in _AFTER_A_NAME] += 1
+            if not at_start:
+                inside.add(run)
+            if " and " in run or " & " in run:
+                recurring.update(" ".join(piece) for piece in _pieces(run.split()) if piece)
+            if acronym:
+                acronym = acronym.replace(".", "")
+                for piece in _pieces(run.split()):
+                    if piece and _initials(piece) == acronym.upper():
+                        whole.add(" ".join(piece))
+                    if piece and acronym.isupper() and _subsequence(acronym, _initials(piece)):
+                        acronyms.setdefault(_fold(acronym), _fold(" ".join(piece)))
+    frozen = frozenset(whole)
+
+    def is_name(words: list[str]) -> bool:
+        size = len([word for word in words if word not in _JOINERS])
+        institution = words[0].lower() in _INSTITUTION or words[-1].lower() in _INSTITUTION if words else False
+        if not words or size > (6 if institution else 4) or len(" ".join(words)) < 3:
+            return False
+        # A title in capitals ("Why Is This Important", "Keeping Up") is no name.
+        if any(word.lower() in STOPWORDS and not word.isupper() and word not in _JOINERS for word in words[1:]):
+            return False
+        word = words[0]
+        if len(words) > 1 or "." in word or any(c.isupper() for c in word[1:]):
+            return True
+        return capitalised[word.lower()] > lowercase[word.lower()]
+
+    def mentions_in(text: str, at_start: bool):
+        """(words, the name after its title or None, how it is used: "last", "modifier" or "") for each name."""
+        found = []
+        starts = {0} if at_start else set()
+        pieces = _pieces(text.split(), starts)
+        for p, piece in enumerate(pieces):
+            if not piece:
+                continue
+            segments = _segments(piece, frozen, recurring)
+            for s, words in enumerate(segments):
+                use = "last" if p == len(pieces) - 1 and s == len(segments) - 1 else ""
+                opener = words[0].lower()
+                if s == 0 and p in starts and len(words) > 1 and words[0] == piece[0] and (
+                        (capitalised[opener] <= 0 and (opener in STOPWORDS or opener.endswith("ly")))
+                        or (lowercase[opener] > capitalised[opener] and " ".join(words) not in inside
+                            and " ".join(words[1:]) in inside)):
+                    # "Some Democrats …", "Former Colorado Gov. John Hickenlooper …" at a sentence's start, where
+                    # the sentences inside write "former Colorado Gov. John Hickenlooper" (not "Small Business …")
+                    words = words[1:]
+                first = words[0].rstrip(".").lower()
+                if first in _CALENDAR or (words[0].endswith(".") and first in _MONTH_ABBREVIATIONS):
+                    continue  # "Jan. 6", "September 11"
+                while words and (_is_title(words[-1]) or words[-1] in _JOINERS):
+                    words = words[:-1]  # "Arkema CEO", "Colorado Gov"
+                    use = "modifier"
+                titled = _titled(words) if words else None
+                if titled and not titled[1]:
+                    if is_name(titled[2]):
+                        found.append((tuple(titled[2]), None, use))
+                elif titled:
+                    before, words, core = titled
+                    while before and (lowercase[before[0].lower()] > capitalised[before[0].lower()]
+                                      or capitalised[before[0].lower()] <= 0):
+                        before = before[1:]  # "Former Colorado Gov. …": a word no sentence capitalises inside
+                    if is_name(before):
+                        found.append((tuple(before), None, "modifier"))  # "Chinese" of "Chinese President Xi"
+                    if len(core) > 1:
+                        found.append((tuple(core), None, use + " titled"))
+                    else:
+                        found.append((tuple(words), tuple(core), use))
+                elif is_name(words):
+                    found.append((tuple(words), None, use))
+        return found
+
+    document_frequency: dict[str, set[int]] = {}
+    mentions: Counter[str] = Counter()
+    standalone: Counter[str] = Counter()
+    modifier: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    titled_core: dict[str, str] = {}
+    titled_people: set[str] = set()  # names written after a title: "Rand Paul" of "Sen. Rand Paul"
+    first_seen: dict[str, int] = {}
+
+    def count(surface: str, key: str, index: int, n: int) -> None:
+        document_frequency.setdefault(key, set()).add(index)
+        mentions[key] += n
+        surfaces.setdefault(key, Counter())[surface] += n
+        first_seen.setdefault(key, len(first_seen))
+
+    def forms(words: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(as written, key) of a name and the shorter names it counts as: "Ruth Bader Ginsburg" also counts
+        as "Bader Ginsburg", never "Labor Statistics" of "Bureau of Labor Statistics"."""
+        joined = max((k for k, word in enumerate(words) if word in _JOINERS), default=-1)
+        found = [" ".join(words[k:]) for k in [0, *range(max(1, joined + 2), len(words) - 1)]]
+        return [(surface, _fold(surface)) for surface in found]
+
+    cache: dict[tuple[str, bool], list] = {}
+    for (index, text, at_start, before_noun), n in matches.items():
+        if (text, at_start) not in cache:
+            cache[text, at_start] = [(forms(words), forms(core)[0] if core else None, use)
+                                     for words, core, use in mentions_in(text, at_start)]
+        for written, core, use in cache[text, at_start]:
+            key = written[0][1]
+            for surface, form in written:
+                count(surface, form, index, n)
+            if use.endswith("titled"):
+                titled_people.add(key)
+            standalone[key] += n
+            if use == "modifier" or (use.startswith("last") and before_noun):
+                modifier[key] += n
+            if core is not None:
+                count(*core, index, n)  # "President Trump" counts as "Trump"
+                titled_core[key] = core[1]
+    raw_frequency = {key: len(found) for key, found in document_frequency.items()}
+    raw_mentions = Counter(mentions)
+
+    # A capitalised word the sources mostly write right before a lowercase noun ("American officials", "North
+    # Korean leader", "Democratic nomination") is an adjective, no topic.
+    dropped = {key for key, n in standalone.items() if 2 * modifier[key] >= n and _ADJECTIVE_ENDING.search(key)}
+    adjectives = set(dropped)
+
+    def merge(alias: str, name: str) -> None:
+        document_frequency[name] = document_frequency[name] | document_frequency[alias]
+        mentions[name] += mentions[alias]
+        dropped.add(alias)
+
+    # "President Trump", "Mr. Trump" are "Donald Trump" where a source names him in full.
+    people: dict[str, list[str]] = {}
+    for key in document_frequency:
+        words = _words(key)
+        if 2 <= len(words) <= 4 and all(_plain(word) and re.fullmatch(r"[a-z][a-z.']*", word) for word in words):
+            people.setdefault(words[-1], []).append(key)
+    for key, core in titled_core.items():
+        if core in people:
+            merge(key, max(people[core], key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k])))
+            dropped.add(core)
+    # A surname alone ("Paul said") is the person a source names in full after a title ("Sen. Rand Paul").
+    for surname, found in people.items():
+        found = [key for key in found if key in titled_people]
+        if surname in standalone and surname not in dropped and found:
+            merge(surname, max(found, key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k])))
+    # "CDC" is the "Centers for Disease Control and Prevention (CDC)" wherever a source gives it so.
+    for key, name in acronyms.items():
+        if key in document_frequency and name in document_frequency and key not in dropped and name not in dropped:
+            merge(key, name)
+
+    by_word: dict[str, list[str]] = {}
+    for key in document_frequency:
+        for word in set(_words(key)):
+            by_word.setdefault(word, []).append(key)
+
+    def extended(key: str) -> str:
+        """The longer name most mentions of `key` are part of, where the sources seldom write `key` alone:
+        "Kim Jong Un" for "Jong Un", "Ruth Bader Ginsburg" for "Bader Ginsburg"."""
+        while 2 * standalone[key] <= raw_mentions[key]:
+            words = _words(key)
+            longer = [other for other in by_word.get(words[0], ()) if len(_words(other)) > len(words)
+                      and other not in dropped and 2 * raw_mentions[other] > raw_mentions[key]
+                      and _contains(_words(other), words)]
+            if not longer:
+                break
+            key = max(longer, key=lambda k: (raw_mentions[k], len(_words(k)), -first_seen[k]))
+        return key
+
+    half = (len(sources) + 1) // 2
+    # Names at least half the sources use; then names a source comes back to before those it gives once; full
+    # names ("Antony Blinken") before single words ("China"); then by how many sources use them, how often.
+    ranked = sorted(
+        (key for key in document_frequency if key not in dropped),
+        key=lambda n: (len(document_frequency[n]) < half, len(document_frequency[n]) < half and mentions[n] < 2,
+                       " " not in n, -len(document_frequency[n]), -mentions[n], len(n.split()), first_seen[n]))
+    chosen: list[tuple[str, str]] = []
+    for key in ranked:
+        if len(chosen) == names:
+            break
+        name = extended(key)
+        if name != key:
+            document_frequency[name], mentions[name] = document_frequency[key], mentions[key]
+        forms = [_words(name)] + ([_words(titled_core[name])] if name in titled_core else [])
+        if any(_contains(a, b) or _contains(b, a) or _abbreviates(a, b, surfaces) or _abbreviates(b, a, surfaces)
+               for _, other in chosen for a in forms
+               for b in [_words(other)] + ([_words(titled_core[other])] if other in titled_core else [])):
+            continue
+        # As most sources write it, in capitals only where they all do ("New York", not a dateline's "NEW YORK").
+        display = max(surfaces[name].items(), key=lambda item: (not item[0].isupper(), item[1]))[0]
+        chosen.append((display, name))
+    return chosen
