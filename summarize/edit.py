@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 EDITORIAL_OPENERS = re.compile(
     r"^(?:at long last|finally|indeed|in fact|of course|notably|interestingly|remarkably|clearly|obviously|"
     r"so|now|well|meanwhile|still|after all|to be sure|tellingly|predictably|actually|separately|fortunately|"
-    r"unfortunately|ironically|sadly|surely|at the same time|once again|in the thread)\s*,\s*|^the upshot is that\s+",
+    r"unfortunately|ironically|sadly|surely|in the thread)\s*,\s*|^the upshot is that\s+",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
@@ -95,7 +95,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
 
 # "even if", "even when", "even as": a concession, not emphasis; without "even" the sentence says another
 # thing ("a penchant for violence, even when sober" → "…, when sober").
-_LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)(?<!even)|\s+\beven\b(?=\s)(?!\s+(?:if|when|as|though|"
+_LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)(?<!even)|(?<!\ban)(?<!\bto)(?<!\bnot)(?<!\bbreak)(?<!\bget)(?<!\bodd or)\s+\beven\b(?=\s)(?!\s+(?:if|when|as|though|"
                       r"while|after|before|so|then|without|with|for|in|at|on|during|now|today|more|less|further|"
                       r"fewer|worse|better)\b)", re.IGNORECASE)
 
@@ -564,7 +564,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # the story, not the cited outlets' view of it.
     if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
-        text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.capitalised_words)
+        text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.lowercase_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])
         reported_by = ()
     evidence = tuple(

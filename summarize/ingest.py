@@ -171,6 +171,7 @@ _WIDGET = dict(CHROME_RULES)["web widget"]  # its phrases never occur in reporti
 # (@realDonaldTrump) November 7, 2012", "A post shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT".
 _EMBEDDED_POST = re.compile(r"[—–-]\s*[^()—–]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                             r"|\bA post shared by [^()]{1,80}\(@\w+\)")
+_POST_SIGNATURE = re.compile(r"^[—–-]?\s*[^()—–]{1,80}\(@\w+\)\s+(?:on\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}\b.{0,20}$")
 _PLAYER_PREFIX = re.compile(r"^(?:[Ss]kip in [Ss]kip x [Ee]mbed x [Ss]hare\s*"
                             # "Image The White House's spokeswoman …": a photo's placeholder ("Image Comics" stays)
                             r"|Image\s+(?=(?:The|A|An|In|On|At|This|These|Those|His|Her|Their|Its|President|Mr|Ms|Mrs|Dr)\b))")
@@ -302,9 +303,16 @@ def clean_document(document: Document) -> Cleaned:
         line.text = _PLAYER_PREFIX.sub("", line.text)
         if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
             line.text = _PLACE_DATELINE.sub("", line.text)
+        # A tweet is its author's words, not the article's ("The stock market … are both plunging today." was
+        # Trump's tweet of 2012, printed as news). A signature on a line of its own signs the line before.
+        if _POST_SIGNATURE.match(line.text):
+            line.reason = "embedded post"
+            if number and lines[number - 1].words <= 60:
+                lines[number - 1].reason = "embedded post"
+            continue
         if _EMBEDDED_POST.search(line.text):
-            line.reason = "embedded post"  # a tweet is its author's words, not the article's: ("The stock market
-            continue                      # … are both plunging today." was Trump's tweet of 2012, printed as news)
+            line.reason = "embedded post"
+            continue
         if line.words > CHROME_MAX_WORDS and not _WIDGET.search(line.text):
             # A credit inside a news paragraph goes; the paragraph stays.
             line.text = _CREDIT.sub("", line.text).strip()
@@ -499,32 +507,36 @@ _COMMON_TRIGRAM = 20  # a trigram in more documents than this ("one of the") tel
 
 
 def _copies(documents: list[Cleaned]) -> dict[int, int]:
-    """Documents another one holds whole (nearly every word trigram), each mapped to the one kept: the
-    longer, or the first of two the same length. An inverted index keeps 1,000 articles fast."""
+    """Documents another one holds whole, each mapped to the one kept: the same text (however many times
+    it is given), or nearly every word trigram of the shorter found in a longer one — counting only
+    trigrams few documents share, so a site's footer neither makes two articles copies nor hides a copy.
+    Longest first, so a document is only ever a copy of one that is kept. An inverted index keeps 1,000
+    articles fast."""
+    texts = [" ".join(re.findall(r"\w+", " ".join(line.text for line in document.body).lower())) for document in documents]
     trigrams = []
-    for document in documents:
-        words = re.findall(r"\w+", " ".join(line.text for line in document.body).lower())
+    for text in texts:
+        words = text.split()
         trigrams.append(set(zip(words, words[1:], words[2:])))
     holders: dict[tuple, list[int]] = {}
     for i, grams in enumerate(trigrams):
         for gram in grams:
             holders.setdefault(gram, []).append(i)
     copies: dict[int, int] = {}
-    for i, grams in enumerate(trigrams):
-        if len(grams) < 10:
-            continue  # too short to tell a copy from a shared sentence
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            holding = holders[gram]
-            if len(holding) <= _COMMON_TRIGRAM:
-                shared.update(j for j in holding if j != i)
-        for j, n in shared.most_common():
-            if n < COPY_CONTAINED * len(grams):
-                break
-            longer = len(trigrams[j]) > len(grams) or (len(trigrams[j]) == len(grams) and j < i)
-            if longer and j not in copies:
-                copies[i] = j
-                break
+    kept: dict[str, int] = {}  # text -> the document kept with it
+    kept_ids: set[int] = set()
+    for i in sorted(range(len(documents)), key=lambda k: (-len(trigrams[k]), k)):
+        if texts[i] in kept:
+            copies[i] = kept[texts[i]]
+            continue
+        rare = [gram for gram in trigrams[i] if len(holders[gram]) <= _COMMON_TRIGRAM]
+        if len(rare) >= 10:  # fewer: too short to tell a copy from a shared sentence
+            shared = Counter(j for gram in rare for j in holders[gram] if j in kept_ids)
+            for j, n in shared.most_common(1):
+                if n >= COPY_CONTAINED * len(rare):
+                    copies[i] = j
+        if i not in copies:
+            kept[texts[i]] = i
+            kept_ids.add(i)
     return copies
 
 

@@ -246,28 +246,31 @@ def common_words(sentences: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, n in lower.items() if n > capital[word])
 
 
-def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
-    """Words (lowercased) the sources write with a capital inside a sentence, not followed by another
-    capitalised word: names ("met Blinken in"), not the first words of longer ones ("New" of "New York")."""
-    found = set()
+def lowercase_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Words the sources write in lowercase inside a sentence at least once, and never with a capital there
+    before a lowercase word: "new" ("new video"; "New York" is a name's first word), not "Blinken" ("met
+    Blinken in"), "Xi" ("Xi Jinping") or "Americans" (written only at a sentence's start)."""
+    lower, named = set(), set()
     for sentence in sentences:
         for piece in _OPENS_A_SENTENCE.split(sentence):
             words = re.findall(r"[A-Za-z][\w'’-]*", piece)
             for word, after in zip(words[1:], words[2:] + [""]):
-                if word[0].isupper() and not after[:1].isupper():
-                    found.add(word.lower())
-    return frozenset(found)
+                if word[0].islower():
+                    lower.add(word)
+                elif not after[:1].isupper():
+                    named.add(word.lower())
+    return frozenset(lower - named)
 
 
 def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset(),
-                 capitalised: frozenset[str] | None = None) -> tuple[str, Edit]:
+                 lowercase: frozenset[str] = frozenset()) -> tuple[str, Edit]:
     """"According to OUTLET, …": the opinion is the outlet's, and the added words are its name.
 
     The first word loses its capital when it is no name: a sentence starter ("During …") or a word the
-    sources write in lowercase (`common`: "Historians …"); "Blinken …" and "U.S. …" keep theirs. Given
-    the words the sources capitalise inside sentences (`capitalised`), a word they never do is no name
-    either, unless a capitalised word follows it ("New surveillance video …" → "new surveillance video";
-    "Guitarist Jimmy Page" may be a title, and stays)."""
+    sources write in lowercase (`common`: "Historians …"), or write in lowercase and never capitalise
+    before a lowercase word (`lowercase`: "New surveillance video …" → "new surveillance video", where the
+    sources print "new" and "New York"); "Blinken …", "Xi …", "Americans …" and "U.S. …" keep theirs, and so
+    does a word before a capitalised one ("Guitarist Jimmy Page" may be a title)."""
     from .rank import _NOT_A_NAME
 
     words = text.split(maxsplit=2)
@@ -275,8 +278,7 @@ def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset(),
     # A title before a name keeps its capital: "President Donald Trump", "Senator Warren".
     titled = len(words) > 1 and words[0][-1:].isalpha() and words[1][:1].isupper() \
         and words[1].strip(",").lower() not in _CALENDAR  # "Voters Tuesday rejected …" is no title
-    unnamed = capitalised is not None and opener.isalpha() and opener not in capitalised and not titled \
-        and words[0][1:].islower()  # "U.S.", "NATO", "McCain" are written so for a reason
+    unnamed = opener in lowercase and not titled and words[0][1:].islower()  # "NATO", "McCain" stay
     first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or (opener in common and not titled) or unnamed else text
     addition = f"According to {outlet},"
     return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

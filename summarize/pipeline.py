@@ -25,7 +25,7 @@ from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
 from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
-from .neutral import _CALENDAR, capitalised_words, common_words, is_attributed, is_evaluative
+from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
@@ -40,10 +40,19 @@ log = logging.getLogger(__name__)
 # A sentence this close to a claim, reporting it at all, reports the same event: a figure of the same thing
 # that differs is a difference between the outlets (dev: 12 vs 13 people arrested, 125 vs 144 killed).
 SAME_EVENT_SIMILARITY = 0.6
-# Two sentences this close that give one figure of three or more characters ("943,000", "157", "5.4") state
-# one claim, however differently worded.
+# Two sentences this close that give one figure of three or more characters of the same thing ("943,000
+# jobs", "157 seats", "5.4 %") state one claim, however differently worded.
 RESTATED_SIMILARITY = 0.5
 RESTATED_FIGURE_CHARS = 3
+
+
+def _figures(text: str) -> set[tuple[str, str]]:
+    """(number, what it counts) of each figure of three or more characters, years left out ("in 2019")."""
+    return {(number, unit) for number, unit, _, _ in _measure_spans(text)
+            if len(number) >= RESTATED_FIGURE_CHARS and not _YEAR.fullmatch(number)}
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 @dataclass(frozen=True)
@@ -99,9 +108,9 @@ class Analysis:
         return common_words(sentence.text for sentence in self.sentences)
 
     @cached_property
-    def capitalised_words(self) -> frozenset[str]:
-        """Words these sources write with a capital inside a sentence: names ("Blinken", "President")."""
-        return capitalised_words(sentence.text for sentence in self.sentences)
+    def lowercase_words(self) -> frozenset[str]:
+        """Words these sources write in lowercase inside a sentence and never as a name ("new", not "Xi")."""
+        return lowercase_words(sentence.text for sentence in self.sentences)
 
     def outlets(self, index: int) -> int:
         """How many outlets a wording of sentence `index` can cite, its own included."""
@@ -123,7 +132,7 @@ class Analysis:
         holds one of each."""
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        figures = {i: {n for n in numbers(self.sentences[i].text) if len(n) >= RESTATED_FIGURE_CHARS} for i in indices}
+        figures = {i: _figures(self.sentences[i].text) for i in indices}
         with_figures = [i for i in indices if figures[i]]
         for k, i in enumerate(with_figures):
             for j in with_figures[k + 1:]:
@@ -542,7 +551,7 @@ def measures_differ(a: str, b: str, same_event: bool = False) -> bool:
             names_a, names_b = _names_near(a, start_a, end_a), _names_near(b, start_b, end_b)
             if names_a and names_b and not shared_roots(names_a, names_b):
                 continue  # "Washington had a murder rate of 55" / "the murder rate by Indians was 4": two subjects
-            if same_event and unit not in _AGE_AND_TIME and not a[end_a:end_a + 4].startswith(("-year", " year")):
+            if same_event and unit not in _AGE_AND_TIME:
                 return True
             if shared_roots(_around(a, start_a, end_a), _around(b, start_b, end_b)) >= CONTEXT_IN_COMMON:
                 return True

@@ -151,7 +151,15 @@ _EVENT_ANAPHOR = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^The (?:company|tribe|pill|drug|agency|group|team|boys|girls|girl|boy|man|woman|suspect|officer|victim|"
     r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other)\b")
-_NAMED_EARLY = re.compile(r"^(?:\S+\s+){0,9}?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+_FULL_NAME_AT = re.compile(r"(\S+)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)")
+_PLACE_BEFORE = frozenset("in at to from into near on of for with by".split())
+
+
+def names_whom_it_means(text: str, reach: int = 10) -> bool:
+    """A full name among the sentence's first words that is not a place ("in New York", "to Cook County
+    Jail"): "The 20-year-old high jumper Juana Arrendel …", "… identified by police as Cardell Hayes"."""
+    start = " ".join(text.split()[:reach])
+    return any(m.group(1).lower() not in _PLACE_BEFORE for m in _FULL_NAME_AT.finditer(start))
 # Connectives that lean on the sentence before ("Beyond that, the talks yielded little.").
 _CONNECTIVE_START = re.compile(
     r"^(?:beyond that|besides|moreover|furthermore|in addition|also|that said|even so|as a result|instead|"
@@ -161,7 +169,7 @@ _CONNECTIVE_START = re.compile(
     # ("Moments later, the Hummer pulls …"). Deleting them would misplace the fact; openers whose
     # sentence stands without them ("Indeed, …", "In the thread, …") the edit stage deletes instead.
     r"by contrast|afterwards?|eventually|since then|until then|after that|by then|by that point|at that point|"
-    r"moments later|as for|for that reason|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
+    r"moments later|as for|for that reason|once again|at the same time|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
     re.IGNORECASE,
 )
 # A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").
@@ -253,15 +261,15 @@ _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file phot
                       r"|^(?:an? )?(?:photograph|photo)\s+(?:from|taken)\b"
                       # A caption names who stands where ("A Ku Klux Klansman, left, uses a flag …") or tells in the
                       # present what a picture shows, dated ("A child looks at the tributes …, Monday, June 5, 2017.").
-                      r"|,\s+(?:left|right|center|centre|(?:second|third) (?:from )?(?:left|right)|top|bottom|foreground|background),\s"
+                      r"|(?-i:[A-Z])[\w.'’-]*,\s+(?:left|right|center|centre|(?:second|third) (?:from )?(?:left|right)|top|bottom|foreground|background),\s"
                       r"|^[^,]{0,80}?\b(?:looks|walks|listens|stands|poses|holds|speaks|arrives|waves|smiles|sits|gestures|"
-                      r"attends|leaves|watches|performs)\b.*\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+                      r"attends|leaves|watches|performs)\b.*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
                       r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.?$", re.IGNORECASE)
 # Profanity in the writer's own voice ("a reputation of being a fucking weirdo"): a column's tone, not a
 # claim a brief can state (lowercase only: "Dick Kurtenbach" is a name; quoted words are a speaker's).
 _PROFANE = re.compile(r"\b(?:fuck\w*|shit\w*|bullshit|goddamn\w*|damn|asshole\w*|bastards?|bitch\w*|crap|crappy|pissed)\b")
 # Social-media text pasted into an article: a retweet, a handle, an emoji.
-_SOCIAL = re.compile(r"^RT @|(?<![\w.])@\w{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_SOCIAL = re.compile(r"^RT @|(?<![\w.])@\w{2,}|[\U0001F300-\U0001FAFF]")
 _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
@@ -300,11 +308,14 @@ def is_not_a_claim(text: str) -> bool:
     # "Trump leaves for Asia on Nov. 3, the White House said.": a statement, then its speaker after a comma
     # (a verb list cannot tell "leaves" from "leaders"); "X and Y, leaders of Z, said …" is a speaker alone.
     reported = re.search(r",\s+[^,]{1,60}$", before.rstrip())
-    if reported and len(before[: reported.start()].split()) >= 4 and not before.rstrip().endswith(","):
+    if reported and len(before[: reported.start()].split()) >= 4 and _VERB_CUE.search(before[: reported.start()]) \
+            and not _LEAD_IN.match(before):
         return False
     return not _CLAUSE.search(before)
 
 
+# "In a statement on Monday, the White House said.": a lead-in, no statement.
+_LEAD_IN = re.compile(r"(?:in|on|at|during|after|before|speaking|asked|writing|according)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|do|does|did|may|might|must|"
                      r"shall|should|that|to|[a-z]{3,}ed)\b")
 
@@ -327,7 +338,7 @@ def leans_on_context(text: str) -> bool:
     own = outside_quotes(text)
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
                 or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)
-                or (_BACK_REFERENCE.match(text) and not _NAMED_EARLY.match(text[4:]))) \
+                or (_BACK_REFERENCE.match(text) and not names_whom_it_means(text))) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own))
 
 

@@ -235,13 +235,6 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
 
 
-def _name_parts(name: str) -> list[str]:
-    """The names in one run of capitalised words, cut at a sentence's end, a possessive and an "of" that
-    joins no institution's name ("Ted Cruz of Texas")."""
-    return [" ".join(segment) for piece in _pieces(name.split()) if piece
-            for segment in _segments(piece, frozenset(), Counter())]
-
-
 def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
     """A title built only from names most sources mention, so it carries no outlet's framing."""
     sources = list(sources)
@@ -384,7 +377,6 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
     # A capitalised word the sources mostly write right before a lowercase noun ("American officials", "North
     # Korean leader", "Democratic nomination") is an adjective, no topic.
     dropped = {key for key, n in standalone.items() if 2 * modifier[key] >= n and _ADJECTIVE_ENDING.search(key)}
-    adjectives = set(dropped)
 
     def merge(alias: str, name: str) -> None:
         document_frequency[name] = document_frequency[name] | document_frequency[alias]
@@ -441,8 +433,6 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
         if len(chosen) == names:
             break
         name = extended(key)
-        if name != key:
-            document_frequency[name], mentions[name] = document_frequency[key], mentions[key]
         forms = [_words(name)] + ([_words(titled_core[name])] if name in titled_core else [])
         if any(_contains(a, b) or _contains(b, a) or _abbreviates(a, b, surfaces) or _abbreviates(b, a, surfaces)
                for _, other in chosen for a in forms

@@ -106,8 +106,8 @@ class Claim:
     section: str = "summary"  # "summary" | "differences"
     score: float = 0.0  # cross-source centrality of the sentence it came from
     edits: tuple[Edit, ...] = ()  # how the text differs from the first evidence sentence
-    contrasts_with: tuple[int, ...] = ()  # sources that report this differently (section "differences")
-    reported_by: tuple[int, ...] = ()  # other sources that report it too, in words too different to cite
+    contrasts_with: tuple[int, ...] = ()  # sources that report this differently (another figure, or the other side)
+    reported_by: tuple[int, ...] = ()  # other sources that report the same facts, in words too different to cite
 
     @property
     def words(self) -> int:

@@ -16,7 +16,8 @@ def test_editorial_openers_and_leaning_words_are_deleted():
     assert [e.text for e in edits] == ["also"]
     assert delete_leaners("He even called for Blinken to do more.")[0] == "He called for Blinken to do more."
     # A concession is no emphasis: "violence, when sober" says another thing than "violence, even when sober".
-    for kept in ("The suit says he had a penchant for violence, even when sober.",
+    for kept in ("The suit says he had a penchant for violence, even when sober.", "The vote ended in an even split.",
+                 "They hope to even the score against Boston.", "Not even the mayor knew of the plan.",
                  "People must be free to share an opinion, even if others think it wrong."):
         assert delete_leaners(kept) == (kept, []), kept
     # "But …" and "So …" answer a sentence the reader never saw; "So far" is no conjunction.
@@ -140,16 +141,18 @@ def test_an_added_attribution_lowers_the_first_word_unless_it_is_a_name():
         "According to Bloomberg, voters Tuesday rejected the plan."
     # A word the sources never capitalise inside a sentence is no name ("According to one outlet, New
     # surveillance video …" was printed); one they do ("Blinken", "President") keeps its capital.
-    from summarize.neutral import capitalised_words
+    from summarize.neutral import lowercase_words
 
-    names = capitalised_words(sources + ["Reporters asked President Biden.", "They saw New York."])
-    assert attribute_to("New surveillance video appears to show the attack.", "CNN", common, names)[0] == \
+    lower = lowercase_words(sources + ["Reporters asked President Biden.", "They saw New York and new video.",
+                                       "Americans voted.", "Critics said Xi Jinping is strong.", "He was tagging along."])
+    assert attribute_to("New surveillance video appears to show the attack.", "CNN", common, lower)[0] == \
         "According to CNN, new surveillance video appears to show the attack."
-    assert attribute_to("Tagging along is a combat photographer.", "CNN", common, names)[0] == \
+    assert attribute_to("Tagging along is a combat photographer.", "CNN", common, lower)[0] == \
         "According to CNN, tagging along is a combat photographer."
     for kept in ("Blinken gave a disappointing answer.", "President Biden gave a good answer.",
-                 "New York had a bad year.", "NATO had a bad year.", "Guitarist Jimmy Page gave a great show."):
-        assert attribute_to(kept, "CNN", common, names)[0] == f"According to CNN, {kept}", kept
+                 "New York had a bad year.", "NATO had a bad year.", "Guitarist Jimmy Page gave a great show.",
+                 "Americans are rightly furious about the plan.", "Xi is a ruthless leader, critics say."):
+        assert attribute_to(kept, "CNN", common, lower)[0] == f"According to CNN, {kept}", kept
 
 
 def test_numbers_that_count_the_same_thing_differently():

@@ -276,3 +276,22 @@ def test_an_embedded_post_is_its_author_s_words_not_the_article_s():
     cleaned = clean_document(Document(path="a.txt", text=text))
     assert [line.text[:20] for line in cleaned.body] == ["Stocks fell for a se", "The Dow rose 149 per"]
     assert sum(line.reason == "embedded post" for line in cleaned.lines) == 2
+    # The signature on a line of its own (a tweet's blockquote): the line before it is the post.
+    text = ("Stocks fell for a second day on Tuesday, erasing the year's gains, as investors sold technology shares.\n\n"
+            "The stock market and US dollar are both plunging today. Welcome to the second term.\n\n"
+            "— Donald J. Trump (@realDonaldTrump) November 7, 2012\n\n"
+            "The Dow rose 149 percent during Obama's presidency, according to market data compiled by the paper.")
+    cleaned = clean_document(Document(path="a.txt", text=text))
+    assert [line.text[:20] for line in cleaned.body] == ["Stocks fell for a se", "The Dow rose 149 per"]
+
+
+def test_copies_are_found_past_shared_footers_and_in_any_number():
+    footer = "\n\nSubscribe to our newsletter for the latest local news delivered to your inbox every weekday morning."
+    articles = [f"Story number {k} tells how the town council of district {k} voted on its budget for the coming "
+                f"year after a long debate about roads, schools and parks in the district." + footer for k in range(30)]
+    documents = [Document(path=f"{k}.txt", text=text) for k, text in enumerate(articles)]
+    documents += [Document(path="copy.txt", text=articles[0])] * 1
+    documents += [Document(path=f"wire{k}.txt", text=articles[1]) for k in range(24)]  # a story syndicated 25 times
+    sources, skipped = ingest_report(documents)
+    assert len(sources) == 30
+    assert {s.path for s in skipped} == {"copy.txt", *(f"wire{k}.txt" for k in range(24))}
