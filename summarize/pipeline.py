@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -46,10 +46,11 @@ RESTATED_SIMILARITY = 0.5
 RESTATED_FIGURE_CHARS = 3
 
 
-def _figures(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=16384)
+def _figures(text: str) -> frozenset[tuple[str, str]]:
     """(number, what it counts) of each figure of three or more characters, years left out ("in 2019")."""
-    return {(number, unit) for number, unit, _, _ in _measure_spans(text)
-            if len(number) >= RESTATED_FIGURE_CHARS and not _YEAR.fullmatch(number)}
+    return frozenset((number, unit) for number, unit, _, _ in _measure_spans(text)
+                     if len(number) >= RESTATED_FIGURE_CHARS and not _YEAR.fullmatch(number))
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -132,12 +133,15 @@ class Analysis:
         holds one of each."""
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        figures = {i: _figures(self.sentences[i].text) for i in indices}
-        with_figures = [i for i in indices if figures[i]]
-        for k, i in enumerate(with_figures):
-            for j in with_figures[k + 1:]:
-                if figures[i] & figures[j] and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
-                    pairs.add(tuple(sorted((i, j))))
+        giving: dict[tuple[str, str], list[int]] = {}  # figure -> the sentences that give it
+        for i in indices:
+            for figure in _figures(self.sentences[i].text):
+                giving.setdefault(figure, []).append(i)
+        for same in giving.values():
+            for k, i in enumerate(same):
+                for j in same[k + 1:]:
+                    if float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
+                        pairs.add(tuple(sorted((i, j))))
         return sorted(pairs)
 
     def reporters(self, index: int, margin: float = REPORT_MARGIN) -> set[int]:
@@ -164,6 +168,8 @@ class Analysis:
         """Sources that report the same event as sentence `index` with another figure for the same thing
         ("left 49 people dead" / "killed 50 people"): the brief says they report it differently."""
         key = (index, "differing")
+        if key not in self.reporters_of and not any(_measure_spans(self.sentences[index].text)):
+            self.reporters_of[key] = set()  # no figure, no other figure for it
         if key not in self.reporters_of:
             claim = self.sentences[index].text
             self.reporters_of[key] = find_reporters(
