@@ -161,7 +161,7 @@ class Analysis:
             claim = self.sentences[index].text
             self.reporters_of[key] = find_reporters(
                 self.sentences[index], list(self.sentences), self.vectors, self.lexicon, self.settings, self.titles,
-                accept=lambda _, window, shared, __: confirms(claim, window, shared, self.settings))
+                accept=lambda sentence, window, shared, _: confirms(claim, window, shared, self.settings, sentence))
         return tuple(sorted(self.reporters_of[key] - set(cited)))
 
     def differing(self, index: int, cited: Iterable[int]) -> tuple[int, ...]:

@@ -396,7 +396,13 @@ def balanced(text: str) -> bool:
     piece of something longer. (A quotation may run on into the next sentence: its first sentence still
     says something whole.)"""
     text = _LIST_MARKER.sub("", text)  # "1) tax cuts, 2) …"
-    return text.count("(") == text.count(")")
+    if text.count("(") != text.count(")"):
+        return False
+    # A quotation opened a word or two before the end, never closed: the sentence was cut ("… published a
+    # story titled “U.S.").
+    # (A straight quote mark may as well close a quotation begun in the sentence before.)
+    opened = text.rfind("“")
+    return opened < 0 or "”" in text[opened:] or len(text[opened + 1:].split()) >= 4
 
 
 # ---------------------------------------------------------------- selection

@@ -130,10 +130,10 @@ def test_an_outlet_is_named_as_reporting_a_claim_only_on_the_same_facts(dev_pair
     named = []
     for p, a, b, bn, cos, cosn, _, _, common, common_next in dev_pairs:
         loose = reports_same(a, b, cos, common, DEFAULTS) or reports_same(a, bn, cosn, common_next, DEFAULTS)
-        named.append((loose and confirms(a, bn, shared_roots(content_words(a), content_words(bn)), DEFAULTS), p["loose"]))
+        named.append((loose and confirms(a, bn, shared_roots(content_words(a), content_words(bn)), DEFAULTS, b), p["loose"]))
     precision, recall, said = _rates(named)
     print(f"named as reporting it too: precision {precision:.3f}, recall {recall:.3f} ({said} of {len(named)} pairs)")
-    assert precision >= 0.8 and recall >= 0.4  # measured 0.818 / 0.508 (2026-11-28)
+    assert precision >= 0.8 and recall >= 0.4  # measured 0.822 / 0.484 (2026-11-28)
 
 
 def test_a_different_figure_or_none_is_no_report_of_a_figure():
@@ -144,3 +144,6 @@ def test_a_different_figure_or_none_is_no_report_of_a_figure():
     assert not confirms(claim, "The Liberals will be short of a majority after the Canadian election.", 6, DEFAULTS)
     assert confirms(claim, "Projections give the Liberals 157 seats in the Canadian election, thirteen short of a majority.", 6, DEFAULTS)
     assert not confirms(claim, "Projections give the Liberals 157 seats, 13 short.", 3, DEFAULTS)  # too little in common
+    considering = "Trump said he is considering lifting the Jones Act for ships serving Puerto Rico."
+    denial = "Trump said he was not planning to waive the Jones Act for ships serving Puerto Rico."
+    assert not confirms(considering, denial, 6, DEFAULTS, sentence=denial)

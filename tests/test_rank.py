@@ -175,6 +175,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The five other defendants have not made any statements to the police about the case.",
         "The 12-year-old from suburban St. Louis was the second homeschooler to win the spelling bee.",
         "The man was arrested in New York on Monday after a chase through three boroughs.",
+        "Late Monday night, CNN, a news network based in Atlanta, published a story titled “U.S.",
         # Photo captions, social-media text, the page about itself, a teaser whose payoff comes next.
         "A Ku Klux Klansman, left, uses an American flag to fend off angry counter protesters on Saturday.",
         "A child looks at the floral tributes after a vigil at Potter's Field Park in London, Monday, June 5, 2017.",
