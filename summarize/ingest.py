@@ -525,6 +525,8 @@ def _copies(documents: list[Cleaned]) -> dict[int, int]:
     kept: dict[str, int] = {}  # text -> the document kept with it
     kept_ids: set[int] = set()
     for i in sorted(range(len(documents)), key=lambda k: (-len(trigrams[k]), k)):
+        if not texts[i]:
+            continue  # nothing left after cleaning: skipped for that, not as a copy
         if texts[i] in kept:
             copies[i] = kept[texts[i]]
             continue

@@ -295,3 +295,7 @@ def test_copies_are_found_past_shared_footers_and_in_any_number():
     sources, skipped = ingest_report(documents)
     assert len(sources) == 30
     assert {s.path for s in skipped} == {"copy.txt", *(f"wire{k}.txt" for k in range(24))}
+    # Two inputs with nothing left after cleaning are no copies of each other: each is skipped for that.
+    chrome = "Share this article\n\nFollow us on Twitter"
+    _, skipped = ingest_report(documents[:2] + [Document(path="x.txt", text=chrome), Document(path="y.txt", text=chrome)])
+    assert [s.reason for s in skipped if s.path in ("x.txt", "y.txt")] == ["nothing is left after removing page chrome"] * 2
