@@ -557,8 +557,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         if not ranked:
             return None
     _, chosen, support = ranked[0]
-    reported_by = analysis.named_reporters(index, support)
-    differing = analysis.differing(index, support)
+    reported_by, differing = analysis.markers(index, support)
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites (a claim
     # only one outlet makes is shown under that outlet's name), and names no other outlet: others report
     # the story, not the cited outlets' view of it.
@@ -579,7 +578,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         section=analysis.section(support, index),
         score=round(float(analysis.scores[index]), 4),
         edits=tuple(chosen.edits),
-        reported_by=tuple(s for s in reported_by if s not in differing),
+        reported_by=reported_by,
         contrasts_with=differing,
     )
     position = float(np.mean([sentence.position for sentence, _ in support.values()]))

@@ -153,30 +153,27 @@ class Analysis:
             self.reporters_of[key] = found | {s.source_id for s, _ in self.group(index)}
         return self.reporters_of[key]
 
-    def named_reporters(self, index: int, cited: Iterable[int]) -> tuple[int, ...]:
-        """Sources the brief names as reporting sentence `index` too, besides those it cites: the looser
-        test's evidence must also pass `confirms` (the same facts, not only the same story)."""
-        key = (index, "named")
-        if key not in self.reporters_of:
-            claim = self.sentences[index].text
-            self.reporters_of[key] = find_reporters(
-                self.sentences[index], list(self.sentences), self.vectors, self.lexicon, self.settings, self.titles,
-                accept=lambda sentence, window, shared, _: confirms(claim, window, shared, self.settings, sentence))
-        return tuple(sorted(self.reporters_of[key] - set(cited)))
+    def markers(self, index: int, cited: Iterable[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(named as reporting it too, reporting it differently): the sources besides those cited that the
+        brief names beside sentence `index`'s claim. Named: the looser test's evidence also passes `confirms`
+        (the same facts, not only the same story). Differently: same-event evidence gives another figure of
+        the same thing ("left 49 people dead" / "killed 50 people")."""
+        claim = self.sentences[index].text
+        differing = self._reporters_passing(index, "differing", lambda sentence, _, __, cosine: (
+            cosine >= SAME_EVENT_SIMILARITY and measures_differ(claim, sentence, same_event=True))) \
+            if any(_measure_spans(claim)) else set()  # no figure, no other figure for it
+        named = self._reporters_passing(index, "named", lambda sentence, window, shared, _: confirms(
+            claim, window, shared, self.settings, sentence), self.titles)
+        others = set(cited) | differing
+        return tuple(sorted(named - others)), tuple(sorted(differing - set(cited)))
 
-    def differing(self, index: int, cited: Iterable[int]) -> tuple[int, ...]:
-        """Sources that report the same event as sentence `index` with another figure for the same thing
-        ("left 49 people dead" / "killed 50 people"): the brief says they report it differently."""
-        key = (index, "differing")
-        if key not in self.reporters_of and not any(_measure_spans(self.sentences[index].text)):
-            self.reporters_of[key] = set()  # no figure, no other figure for it
+    def _reporters_passing(self, index: int, test: str, accept, titles=None) -> set[int]:
+        """`find_reporters` with a further `accept` test of the evidence, computed once per sentence and test."""
+        key = (index, test)
         if key not in self.reporters_of:
-            claim = self.sentences[index].text
-            self.reporters_of[key] = find_reporters(
-                self.sentences[index], list(self.sentences), self.vectors, self.lexicon, self.settings,
-                accept=lambda sentence, _, __, cosine: cosine >= SAME_EVENT_SIMILARITY
-                and measures_differ(claim, sentence, same_event=True))
-        return tuple(sorted(self.reporters_of[key] - set(cited)))
+            self.reporters_of[key] = find_reporters(self.sentences[index], list(self.sentences), self.vectors,
+                                                    self.lexicon, self.settings, titles, accept=accept)
+        return self.reporters_of[key]
 
     def agreeing(self, index: int) -> set[int]:
         """Sources that report sentence `index` in a close sentence (the looser test without its wider
@@ -404,7 +401,7 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
             claim, position = _extracted(index, analysis)
         if words is not None and used + claim.words > words and claims:
             continue  # (the first claim stays: a brief shorter than every wording still says one thing)
-        if any(_same_words(claim.text, other.text) for _, other in claims):
+        if _said_already(claim.text, [other for _, other in claims]):
             continue  # two chosen sentences realised as one outlet's same wording ("Charged with eight counts …")
         used += claim.words
         claims.append((position, claim))
@@ -438,8 +435,15 @@ def _repeats(analysis: Analysis, index: int, taken: Iterable[int], stated: set[f
                or frozenset((index, j)) in stated for j in taken)
 
 
-def _same_words(a: str, b: str) -> bool:
-    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+def _said_already(text: str, claims: Iterable[Claim]) -> bool:
+    """A claim prints these very words (case and punctuation aside): two chosen sentences may be realised as
+    one outlet's same wording ("Charged with eight counts …")."""
+    plain = _plain_words(text)
+    return any(_plain_words(claim.text) == plain for claim in claims)
+
+
+def _plain_words(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _refill(analysis: Analysis, chosen: list[int], left: int, printed: list[Claim]) -> list[tuple[float, Claim]]:
@@ -457,8 +461,7 @@ def _refill(analysis: Analysis, chosen: list[int], left: int, printed: list[Clai
             continue
         tries += 1
         realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=0)
-        if realised is None or realised[0].words > left or any(
-                _same_words(realised[0].text, claim.text) for claim in printed + [c for _, c in added]):
+        if realised is None or realised[0].words > left or _said_already(realised[0].text, printed + [c for _, c in added]):
             continue
         taken.append(index)
         left -= realised[0].words
@@ -470,14 +473,14 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     """The sentence as written, citing every source that states it (no edits)."""
     support = analysis.group(index)
     cited = tuple(sorted(sentence.source_id for sentence, _ in support))
-    differing = analysis.differing(index, cited)
+    reported_by, differing = analysis.markers(index, cited)
     claim = Claim(
         text=analysis.sentences[index].text,
         sources=cited,
         evidence=tuple(Evidence(source=s.source_id, text=s.text, similarity=round(c, 4)) for s, c in support),
         section=analysis.section(cited, index),
         score=round(float(analysis.scores[index]), 4),
-        reported_by=tuple(s for s in analysis.named_reporters(index, cited) if s not in differing),
+        reported_by=reported_by,
         contrasts_with=differing,
     )
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
