@@ -527,6 +527,11 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         # Most outlets first, then neutral wording, then the most conservative edits applied.
         scored.append(((len(support), is_neutral(candidate.text), len(candidate.edits)), candidate, support))
     neutral = [item for item in scored if item[0][1]]
+    # A loaded word that no deletion takes out without breaking the sentence ("one of the most notorious
+    # moments" → "the most moments") stays in its outlet's voice, and the claim names that outlet.
+    voiced = not neutral
+    if voiced:
+        neutral = [item for item in scored if not neutralize(item[1].text)[1]]
     if not neutral:
         return None  # no wording free of loaded terms survived verification: leave the claim out
     scored = neutral
@@ -561,7 +566,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites (a claim
     # only one outlet makes is shown under that outlet's name), and names no other outlet: others report
     # the story, not the cited outlets' view of it.
-    if analysis.section(support, index) == "summary" and is_evaluative(chosen.text) and not is_attributed(chosen.text):
+    if analysis.section(support, index) == "summary" and (voiced or is_evaluative(chosen.text)) and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.lowercase_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])

@@ -223,11 +223,11 @@ def evaluate_cluster(
 
 
 def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float | None]:
-    from .pipeline import HEADLINE_COPY
+    from .pipeline import is_headline as repeats_headline
 
     summary = [c for c in brief.claims if c.section == "summary"]
     single = [c for c in brief.claims if c.section == "differences" and not c.contrasts_with]
-    titles = [vector for _, vector in analysis.titles.values()]
+    titles = list(analysis.titles.values())
     title_keys = {re.sub(r"\W+", "", s.title.lower()) for s in analysis.sources if s.title and s.headline}
     index_of = {s.text: s.index for s in analysis.sentences}
 
@@ -235,8 +235,7 @@ def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float |
         base = claim.evidence[0].text
         if re.sub(r"\W+", "", base.lower()) in title_keys:
             return True
-        return bool(titles) and base in index_of and \
-            float(np.max(np.array(titles) @ analysis.vectors[index_of[base]])) >= HEADLINE_COPY
+        return base in index_of and repeats_headline(base, analysis.vectors[index_of[base]], titles)
 
     elsewhere = [c for c in single if c.evidence[0].text in index_of and len(analysis.reporters(index_of[c.evidence[0].text])) > 1]
     return {

@@ -121,6 +121,9 @@ TERMINAL = ".!?…"
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|[-–—](?=\s)|\d{1,2}\.(?=\s+[A-Z\"“`'])|--(?=\s?[A-Z])|[A-D]\)(?=\s))\s*")  # "3. Buy supplements …" too
 _ELISION = re.compile(r"^\s*\[(?:…|\.\.\.)\]\s*")  # "[…]" opening an excerpt
 _SOURCE_MARK = re.compile(r"\s*\[(?:source|link|via)\]", re.IGNORECASE)
+# A link's label for screen readers, left inside the sentence when a page's links become text:
+# "Sen. Bernie Sanders Opens a New Window. proposed a plan on Thursday …".
+_LINK_LABEL = re.compile(r"\s*\b(?:Opens|Opens in|Open in|Opens into) a [Nn]ew (?:[Ww]indow|[Tt]ab)\b\.?")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -346,7 +349,7 @@ def clean_document(document: Document) -> Cleaned:
 
 def _strip_markers(raw: str) -> Line:
     text = _ELISION.sub("", raw)
-    text = _SOURCE_MARK.sub("", text).strip()
+    text = _LINK_LABEL.sub("", _SOURCE_MARK.sub("", text)).strip()
     bullet = bool(_BULLET.match(text)) and not re.match(r"--+(?![\s]?[A-Z])", text)
     if bullet:
         text = _BULLET.sub("", text, count=1)

@@ -33,7 +33,8 @@ _CALENDAR = frozenset("january february march april may june july august septemb
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 _BEFORE_GERUND = " +ing"  # a term that matches only before an -ing word: "admitted to +ing"
 _BEFORE_NUMBER = " +number"  # … only before a figure: "a whopping +number" ("a whopping $9.65 million")
-_NOT_PASSIVE = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bseems )(?<!\bseemed )"
+_NOT_PASSIVE = (r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bseems )"
+                r"(?<!\bseemed )(?<!\bget )(?<!\bgets )(?<!\bgot )(?<!\bgetting )")
 # An -ing word that is a verb's: not "nursing homes", "the building", "housing", "training".
 _GERUND = (r"(?=\s+(?!(?:nursing|building|housing|training|boarding|evening|morning|during|something|anything|"
            r"nothing|everything|spring|king|thing|ring|wedding|meeting|funding|hearing|ruling|briefing)\b)\w+ing\b)")
@@ -83,9 +84,17 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|$|(?:who|which|that|was|is|were|are|
                             r"has|have|had|said)\b)", re.IGNORECASE)
 
 
+# "the nation's most radical political change": deleting "radical" leaves "most political change".
+_DEGREE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|so|too|as|how|quite|rather|extremely|increasingly|"
+                            r"particularly|especially|really|fairly|highly|deeply|truly)\s*$", re.IGNORECASE)
+
+
 def _leaves_a_hole(text: str, match: re.Match) -> bool:
-    """Deleting the term would leave its article without a noun ("called him an extremist." → "an.")."""
-    return bool(_DETERMINER_BEFORE.search(text[:match.start()]) and _NO_NOUN_AFTER.match(text[match.end():]))
+    """Deleting the term would leave its article without a noun ("called him an extremist." → "an.") or its
+    degree word on another word ("the most radical political change" → "the most political change")."""
+    before = text[:match.start()]
+    return bool(_DETERMINER_BEFORE.search(before) and _NO_NOUN_AFTER.match(text[match.end():])) \
+        or bool(_DEGREE_BEFORE.search(before))
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -174,7 +183,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|wrote|writes|added|noted|argued|stated|"
     r"believes?|believed|warned|described|declared|called|acknowledged|assessed|observed|insisted|claimed|"
     r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized|commented|"
-    r"explained|confirmed|denied|predicted|estimated|warns?|argues?|claims?|insists?|believes|alleges?|alleged|"
+    r"explained|confirmed|denied|denies|deny|predicted|estimated|warns?|argues?|claims?|insists?|believes|alleges?|alleged|"
     r"accuses?|accused|contends?|contended|maintains?|maintained)\b",
     re.IGNORECASE,
 )
@@ -216,7 +225,10 @@ _FACT_WORDS = frozenset("positive negative innocent guilty violent patient prese
                         "recent apparent different independent percent event accident accidents incident "
                         "grant active alive fatally fatal".split())
 # Phrases that state a fact in judging words: "the rapper best known for …", "a best-selling album".
-_FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b", re.IGNORECASE)
+_FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b|"
+                            r"\bspecial (?:election|session|counsel|prosecutor|envoy|forces|operations?|education|needs|"
+                            r"agents?|assistant|adviser|advisor|representative|committee|report|master|interest)s?\b",
+                            re.IGNORECASE)
 
 
 def _judges(word: str) -> bool:

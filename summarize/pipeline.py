@@ -216,9 +216,9 @@ def analyse(
     scores[embedded] = rank_sentences([sentences[i] for i in embedded], vectors[embedded], settings)
     names = full_names([source.text for source in sources])
     candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings)
-                  and not is_headline(sentences[i], vectors, title_vectors)]
-    if not candidates:  # a very short input: better a fragment than nothing
-        candidates = list(embedded)
+                  and not is_headline(sentences[i].text, vectors[i], list(titles.values()))]
+    if not candidates:  # a very short input: better a sentence that lost its final stop, else a fragment,
+        candidates = [i for i in embedded if _lost_its_stop(sentences[i], settings)] or list(embedded)  # than nothing
     candidates = most_central(candidates, scores, settings.candidate_pool)
     lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
@@ -245,6 +245,20 @@ def analyse(
     contrast = find_contrast([sentences[i] for i in sides], vectors, scores, lexicon, settings)
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
                     titles, tuple(skipped), candidates=frozenset(candidates), cores=cores, ranked=ranked)
+
+
+# No sentence ends on these: "… has won the country's election for" was cut off, not left without its stop.
+_CUT_OFF = frozenset("a an the of to for in on at by from with into onto as and or but nor than that whose which "
+                     "his her their its our my your this these those".split())
+
+
+def _lost_its_stop(sentence: Sentence, settings: Settings) -> bool:
+    """A whole statement but for its final full stop, which some feeds drop ("Brazil on Sunday became the
+    latest country to drift toward the far right, … since democracy was restored")."""
+    text = sentence.text.rstrip()
+    words = re.findall(r"[\w’'-]+", text.lower())
+    return bool(words) and text[-1:].isalnum() and words[-1] not in _CUT_OFF \
+        and can_stand_alone(replace(sentence, text=text + "."), settings)
 
 
 def most_central(indices: list[int], scores: np.ndarray, limit: int) -> list[int]:
@@ -298,12 +312,20 @@ def shared_cores(indices: Iterable[int], sentences: tuple[Sentence, ...], vector
     return cores
 
 
-HEADLINE_COPY = 0.9  # a sentence this close to a headline is the headline again (a standfirst, a lede that repeats it)
+HEADLINE_COPY = 0.9  # a sentence this close to a headline may be the headline again (a standfirst) ...
+HEADLINE_EXTRA_WORDS = 2  # ... when it adds at most this many content words to it
 
 
-def is_headline(sentence: Sentence, vectors: np.ndarray, title_vectors: np.ndarray) -> bool:
-    """Headlines are metadata: a source's title, or a sentence that repeats one, is never a claim."""
-    return bool(len(title_vectors)) and float((title_vectors @ vectors[sentence.index]).max()) >= HEADLINE_COPY
+def is_headline(text: str, vector: np.ndarray, titles: list[tuple[str, np.ndarray]]) -> bool:
+    """Headlines are metadata: a source's title, or a sentence that repeats one, is never a claim.
+
+    A lede that states the headline's news in a sentence of its own, with who said it, when and more
+    ("Former Democratic presidential contender Andrew Yang is joining CNN as a political commentator, the
+    cable network said on Wednesday." under "Andrew Yang joins CNN as a political commentator.") is the
+    story's first claim, not its headline: a repeat adds almost nothing to the headline's words."""
+    words = content_words(text)
+    return any(float(title_vector @ vector) >= HEADLINE_COPY
+               and len(words - content_words(title)) <= HEADLINE_EXTRA_WORDS for title, title_vector in titles)
 
 
 def select(

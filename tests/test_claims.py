@@ -188,3 +188,38 @@ def test_two_outlets_that_count_one_event_differently_are_shown_so(encoder):
     assert arrests and all(claim.contrasts_with for claim in arrests)
     assert not measures_differ("Pasztor smothered her two children, 7-year-old Liliana and 6-year-old Rene.",
                                "Pasztor also admitted to shooting her neighbor, 66-year-old Frank Macomber.", same_event=True)
+
+
+def test_a_lede_that_states_the_headline_s_news_is_a_claim_the_headline_again_is_not(encoder):
+    """Unseen NeuS roundups: a lede stating its headline's news with who said it and when was taken for the
+    headline (cosine 0.91) and never printed; a sentence that only repeats a headline still is not a claim."""
+    from summarize.pipeline import analyse
+
+    lede = ("Former Democratic presidential contender Andrew Yang is joining CNN as a political commentator, "
+            "the cable network said on Wednesday.")
+    repeat = "Andrew Yang joins CNN as a political commentator, the network said."
+    documents = [
+        Document(path="a.txt", title="Andrew Yang joins CNN as a political commentator.",
+                 text=lede + " Yang ended his campaign last week after finishing eighth in the New Hampshire primary."),
+        Document(path="b.txt", title="Former presidential hopeful Yang joins CNN.",
+                 text=repeat + " Yang will offer analysis of the Democratic debate on the network on Wednesday night."),
+    ]
+    analysis = analyse(documents, encoder=encoder)
+    candidates = {analysis.sentences[i].text for i in analysis.candidates}
+    assert lede in candidates
+    assert repeat not in candidates
+
+
+def test_when_no_sentence_stands_alone_one_that_lost_only_its_full_stop_is_taken_before_fragments(encoder):
+    """Some feeds drop a text's last full stop or cut it mid-sentence; when that is all there is, the brief
+    takes the whole statement, never the one cut off ("… has won the country's election for") or a question."""
+    from summarize.pipeline import analyse
+
+    whole = ("Brazil on Sunday became the latest country to drift toward the far right, electing a populist as "
+             "president in the biggest political change since democracy was restored")
+    documents = [Document(path="a.txt", text=whole),
+                 Document(path="b.txt", text="He has vowed to get tough with China. Political foes?"),
+                 Document(path="c.txt", text="Brazil's electoral court declared Sunday that congressman Jair "
+                                             "Bolsonaro has won the country's election for")]
+    analysis = analyse(documents, encoder=encoder)
+    assert [analysis.sentences[i].text for i in analysis.candidates] == [whole]

@@ -82,6 +82,18 @@ def test_a_judging_verb_is_made_plain_and_the_sentence_still_reads():
     assert neutralize("Pence claimed Soleimani had helped.")[0] == "Pence said Soleimani had helped."
     assert neutralize("Pasztor admitted to smothering her two children.")[0] == "Pasztor acknowledged smothering her two children."
     assert neutralize("She admitted to police that she took the car.")[0] == "She said to police that she took the car."
+    # Unseen NeuS roundups printed "three days after being said with Covid-19".
+    for kept in ("Trump left hospital three days after being admitted with Covid-19.",
+                 "He got admitted to Harvard in 2019."):
+        assert neutralize(kept) == (kept, []), kept
+
+
+def test_a_loaded_word_after_a_degree_word_stays_rather_than_leave_the_degree_on_another():
+    """"the nation's most radical political change" was printed as "the nation's most political change"."""
+    text = "Brazil elected a populist in the nation’s most radical political change since 1985."
+    assert neutralize(text) == (text, [])
+    assert neutralize("It is one of the most notorious moments of his term.")[1] == []
+    assert neutralize("The radical group met on Monday.")[0] == "The group met on Monday."
 
 
 def test_full_names_come_only_from_names_two_outlets_print():
@@ -108,6 +120,9 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("Prodigy, the rapper best known for his work in Mobb Deep, died in Las Vegas.")
     assert not is_evaluative("The accident happened at about 11:45 a.m. on the 23rd floor.")
     assert not is_evaluative("Smith was fatally shot on Saturday night.")
+    assert not is_evaluative("The governor called a special election for the Senate seat in March.")
+    # A denial names who is speaking: no "According to one outlet, …" before it (unseen NeuS roundups).
+    assert is_attributed("Roy Moore, the Republican candidate for the Senate seat, denies the allegations.")
     # "appears to" hedges; appearing on an album or in court is an event.
     assert is_evaluative("The deal appears to be dead.") and is_evaluative("It now appears certain that he will testify.")
     assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")

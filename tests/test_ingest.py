@@ -232,6 +232,16 @@ def test_a_video_player_s_chrome_goes_and_the_paragraph_after_its_buttons_stays(
                                                     "The harbour reopened on Friday, the port authority said."]
 
 
+def test_a_link_s_screen_reader_label_is_not_part_of_the_sentence():
+    """Unseen NeuS roundups: "Sen. Bernie Sanders Opens a New Window. proposed a plan …" (a link's label)."""
+    text = ("Sen. Bernie Sanders Opens a New Window. proposed a plan on Thursday to expand the federal estate tax "
+            "Opens a New Window. on the wealthy. The door opens a new chapter for the party.")
+    cleaned = clean_document(Document(path="page.txt", text=text))
+    assert [line.text for line in cleaned.body] == [
+        "Sen. Bernie Sanders proposed a plan on Thursday to expand the federal estate tax on the wealthy. "
+        "The door opens a new chapter for the party."]
+
+
 def test_a_place_dateline_is_not_part_of_the_first_sentence():
     for line, place in (("WASHINGTON — The House passed a spending package on Thursday.", "WASHINGTON"),
                         ("KANSAS CITY, Mo. -- You have heard about the black box.", "KANSAS CITY, Mo."),
