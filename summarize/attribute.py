@@ -351,12 +351,16 @@ def find_reporters(
     return found
 
 
-def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentence: str | None = None) -> bool:
+def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentence: str | None = None,
+             cosine: float | None = None) -> bool:
     """May the brief name the evidence's outlet as reporting the claim too? The looser test says the story
-    is the same; a reader takes "also reported by" to mean the fact is: more words in common, every number
+    is the same; a reader takes "also reported by" to mean the fact is: a closer sentence (`cosine`), more
+    words in common, every number
     of the claim (an outlet that prints 156 seats, or no figure, does not report 157 seats), and no negation
     in the evidence's own `sentence` that the claim lacks ("he was not planning to waive the Jones Act" does
     not report "he is considering lifting" it)."""
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
         return False
+    if cosine is not None and cosine < settings.name_similarity:
+        return False  # words in common with a sentence about something else: the story, not the fact
     return shared >= settings.name_shared_words and numbers(claim) <= numbers(evidence)

@@ -34,6 +34,8 @@ EDITORIAL_OPENERS = re.compile(
 _ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
 _PROTECTED = re.compile(r"\d|\b(?:not|no|never|n[’']t|next|last|this|first|only)\b", re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fact: keep it
+# "published – and then took down – a similar warning": a second verb of the sentence, not an aside.
+_COORDINATED = re.compile(r"^\s*[—–]\s*(?:and|or|but|then|yet|nor)\b", re.IGNORECASE)
 FUSION_REASON = "word-graph fusion"
 MODEL_REASON = "written by the model"
 
@@ -82,7 +84,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
 
     def drop(match: re.Match) -> str:
         span = match.group(0)
-        if _PROTECTED.search(span) or _NAMED.search(span) or any(q in span for q in "“”\""):
+        if _PROTECTED.search(span) or _NAMED.search(span) or _COORDINATED.match(span) or any(q in span for q in "“”\""):
             return span
         edits.append(Edit("delete", span.strip(), reason="aside"))
         return " "
@@ -319,11 +321,17 @@ def _named_as_group(full: str, previous: str) -> bool:
     return part is not None and bool(_GROUP_BEFORE.search(previous[:previous.index(part)]))
 
 
+_PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",
+                                     re.IGNORECASE)
+
+
 def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[str, list[Edit]]:
     """"He also anticipates …" → "Blinken also anticipates …" when the sentence before it, in the same
     source, names exactly one person (a full name two outlets print). "His trip" → "Blinken’s trip"."""
     match = _SUBJECT_PRONOUN.match(text)
-    if not match:
+    if not match or _PRONOUN_SUBJECT_BEFORE.match(previous):
+        # "But she's a well-respected journalist, … praise from Trump adviser Jason Miller. She is …": the
+        # sentence before speaks of someone named further back; its one name is not whom "She" means.
         return text, []
     words = set(re.findall(r"[\w’'-]+", previous))
     people = {full for full in trusted if (full in previous or words & set(full.split()))

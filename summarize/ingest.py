@@ -195,10 +195,15 @@ class Line:
         return count_words(self.text)
 
 
+_SPACED_ELLIPSIS = re.compile(r"(?<=\S) ?\. \. \.(?! ?\.)")
+_SPACED_ELLIPSIS_END = re.compile(r"(?<=\S) ?\. \. \. ?\.")  # four dots: an ellipsis, then the sentence's end
+
+
 def normalize(text: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters."""
+    """NFC, one kind of newline and space, no invisible characters; a spaced ellipsis (". . .", which the
+    sentence splitter took for three sentence ends inside a quotation) is one character "…"."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _SPACED_ELLIPSIS.sub(" …", _SPACED_ELLIPSIS_END.sub("….", _INVISIBLE.sub("", text)))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

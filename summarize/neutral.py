@@ -86,7 +86,9 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|$|(?:who|which|that|was|is|were|are|
 
 # "the nation's most radical political change": deleting "radical" leaves "most political change".
 _DEGREE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|so|too|as|how|quite|rather|extremely|increasingly|"
-                            r"particularly|especially|really|fairly|highly|deeply|truly)\s*$", re.IGNORECASE)
+                            r"particularly|especially|really|fairly|highly|deeply|truly)\s*$"
+                            # "acted recklessly when he knelt": the verb says nothing without its manner
+                            r"|\b(?:act|acts|acted|acting|behave|behaves|behaved|behaving)\s*$", re.IGNORECASE)
 
 
 def _leaves_a_hole(text: str, match: re.Match) -> bool:
@@ -97,10 +99,16 @@ def _leaves_a_hole(text: str, match: re.Match) -> bool:
         or bool(_DEGREE_BEFORE.search(before))
 
 
+# A loaded title before a person's name is still the writer's label ("North Korean Dictator Kim Jong Un").
+_LABEL_BEFORE_A_NAME = re.compile(r"(?:dictator|strongman|tyrant|despot|autocrat)$", re.IGNORECASE)
+
+
 def _in_a_name(text: str, match: re.Match) -> bool:
     """A capitalised term inside a sentence is part of a name or title ("their album The Infamous", "My
     Infamous Life"): no judgement of the writer's, and deleting it breaks the title."""
     before = text[:match.start()].rstrip()
+    if _LABEL_BEFORE_A_NAME.search(match.group(0)) and re.match(r"\s+[A-Z]", text[match.end():]):
+        return False
     return match.group(0)[:1].isupper() and bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
 
 

@@ -28,7 +28,7 @@ from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_
 from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value
 from .progress import step
-from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences
+from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences, speaker_named_after
 from .split import split_sources
 from .title import neutral_title
 from .types import Brief, Claim, Document, Edit, Evidence, Sentence, Skipped, Source, Stats, count_words
@@ -162,8 +162,8 @@ class Analysis:
         differing = self._reporters_passing(index, "differing", lambda sentence, _, __, cosine: (
             cosine >= SAME_EVENT_SIMILARITY and measures_differ(claim, sentence, same_event=True))) \
             if any(_measure_spans(claim)) else set()  # no figure, no other figure for it
-        named = self._reporters_passing(index, "named", lambda sentence, window, shared, _: confirms(
-            claim, window, shared, self.settings, sentence), self.titles)
+        named = self._reporters_passing(index, "named", lambda sentence, window, shared, cosine: confirms(
+            claim, window, shared, self.settings, sentence, cosine), self.titles)
         others = set(cited) | differing
         return tuple(sorted(named - others)), tuple(sorted(differing - set(cited)))
 
@@ -216,7 +216,8 @@ def analyse(
     scores[embedded] = rank_sentences([sentences[i] for i in embedded], vectors[embedded], settings)
     names = full_names([source.text for source in sources])
     candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings)
-                  and not is_headline(sentences[i].text, vectors[i], list(titles.values()))]
+                  and not is_headline(sentences[i].text, vectors[i], list(titles.values()))
+                  and not _speaker_follows(i, sentences)]
     if not candidates:  # a very short input: better a sentence that lost its final stop, else a fragment,
         candidates = [i for i in embedded if _lost_its_stop(sentences[i], settings)] or list(embedded)  # than nothing
     candidates = most_central(candidates, scores, settings.candidate_pool)
@@ -245,6 +246,12 @@ def analyse(
     contrast = find_contrast([sentences[i] for i in sides], vectors, scores, lexicon, settings)
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
                     titles, tuple(skipped), candidates=frozenset(candidates), cores=cores, ranked=ranked)
+
+
+def _speaker_follows(index: int, sentences: tuple[Sentence, ...]) -> bool:
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    return following is not None and following.source_id == sentences[index].source_id \
+        and speaker_named_after(following.text)
 
 
 # No sentence ends on these: "… has won the country's election for" was cut off, not left without its stop.

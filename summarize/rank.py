@@ -143,14 +143,17 @@ _QUANTIFIER_START = re.compile(
 # event the sentence before named (every such opening among the dev candidates was one).
 _EVENT_ANAPHOR = re.compile(
     r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
-    r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote)\s+(?:is|was|comes|came|has|had|"
-    r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems)\b")
+    r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote|tweet|post|story|article|"
+    r"letter|memo|video|message|speech|interview)\s+(?:is|was|comes|came|has|had|"
+    r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems|"
+    r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went)\b")
 # "The tribe is determined …", "The 12-year-old from St. Louis was …", "The five other defendants …": which
 # tribe? A person or body the article named before, unless the sentence names it itself within its first
 # words ("The 20-year-old high jumper Juana Arrendel …").
 _BACK_REFERENCE = re.compile(
     r"^The (?:company|tribe|pill|drug|agency|group|team|boys|girls|girl|boy|man|woman|suspect|officer|victim|"
-    r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other)\b")
+    r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other|"
+    r"self-(?:proclaimed|described|styled))\b")
 _FULL_NAME_AT = re.compile(r"(\S+)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)")
 _PLACE_BEFORE = frozenset("in at to from into near on of for with by".split())
 
@@ -187,7 +190,11 @@ _PRONOUN_SPEAKER = re.compile(
     r"|(?:said|added|noted)\s+(?:he|she|they)\s*[.!]?)\s*[.!]?$",
     re.IGNORECASE,
 )
-_NOT_A_NAME = SENTENCE_STARTERS | {"what", "who", "why", "how", "where", "which", "what’s", "even", "only", "just"}
+_NOT_A_NAME = SENTENCE_STARTERS | {"what", "who", "why", "how", "where", "which", "what’s", "even", "only", "just",
+                                   # quantifiers: "According to one outlet, several big technology companies …"
+                                   "several", "few", "all", "both", "each", "every", "more", "other", "another",
+                                   "such", "any", "much", "numerous", "multiple", "various", "dozens", "hundreds",
+                                   "thousands", "millions", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b")
 _LEADING_CLAUSE = re.compile(r"^(?:during|after|before|in|on|at|while|since|despite|when|as|upon|following)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
@@ -376,6 +383,21 @@ _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Ind
 
 
 _LIST_MARKER = re.compile(r"(?<![\w(])(?:\d{1,2}|[a-z])\)")
+
+
+# "Facebook is a national security risk … fast. That was the urgent plea from whistleblower Frances Haugen":
+# the sentence before is someone's words, and its speaker is named only after it.
+_SPEAKER_AFTER = re.compile(
+    r"^(?:That|This|Those|These|Such)\s+(?:was|is|were|are|'s|’s)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:plea|message|warning|argument|view|verdict|claim|assessment|case|conclusion|words?|"
+    r"statement|pitch|promise|vow|point|takeaway|gist|thinking|reasoning|position|stance|charge|accusation|"
+    r"contention|answer|response|reply|retort|boast|complaint|lament|advice|prediction|forecast|pledge)\b"
+    r"|^So (?:said|says)\b")
+
+
+def speaker_named_after(next_text: str) -> bool:
+    """The sentence after this one names who said it ("That was the urgent plea from …", "So said …")."""
+    return bool(_SPEAKER_AFTER.match(next_text.strip()))
 
 
 def quotes_a_later_speaker(text: str) -> bool:

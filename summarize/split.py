@@ -20,7 +20,7 @@ from .types import Sentence, Source
 # Abbreviations a news sentence does not end on, lowercased without their final period.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt gov sec
+    mr mrs ms dr prof sr jr st mt ft sen sens rep reps gov govs gen gens lt col maj capt cmdr adm sgt cpl pvt sec
     supt insp det atty rev fr hon pres amb asst assoc dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     u.s u.k u.n u.s.a e.u d.c l.a n.y p.m a.m e.g i.e etc vs v no nos vol fig inc corp co ltd llc plc

@@ -130,10 +130,13 @@ def test_an_outlet_is_named_as_reporting_a_claim_only_on_the_same_facts(dev_pair
     named = []
     for p, a, b, bn, cos, cosn, _, _, common, common_next in dev_pairs:
         loose = reports_same(a, b, cos, common, DEFAULTS) or reports_same(a, bn, cosn, common_next, DEFAULTS)
-        named.append((loose and confirms(a, bn, shared_roots(content_words(a), content_words(bn)), DEFAULTS, b), p["loose"]))
+        named.append((loose and confirms(a, bn, shared_roots(content_words(a), content_words(bn)), DEFAULTS, b,
+                                         max(cos, cosn)), p["loose"]))
     precision, recall, said = _rates(named)
     print(f"named as reporting it too: precision {precision:.3f}, recall {recall:.3f} ({said} of {len(named)} pairs)")
-    assert precision >= 0.8 and recall >= 0.4  # measured 0.822 / 0.484 (2026-11-28)
+    # measured 0.909 / 0.403 (2026-11-28, seventh session; 0.822 / 0.484 before the closeness test, which
+    # on unseen NeuS train roundups was right only 0.70 of the time: bench/EVAL.md)
+    assert precision >= 0.88 and recall >= 0.38
 
 
 def test_a_different_figure_or_none_is_no_report_of_a_figure():

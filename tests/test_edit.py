@@ -50,6 +50,9 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     for kept in ("Their 1995 follow-up The Infamous, remains a hardcore classic.", "In his autobiography, My Infamous Life, he wrote it."):
         assert neutralize(kept) == (kept, []), kept
     assert neutralize("Infamous gangsters ruled the city.")[0] == "Gangsters ruled the city."
+    # A loaded label before a name is the writer's, capital or not (unseen NeuS roundups printed it).
+    assert neutralize("Trump canceled the summit with North Korean Dictator Kim Jong Un.")[0] == \
+        "Trump canceled the summit with North Korean leader Kim Jong Un."
     assert neutralize("He called the man an extremist.")[0] == "He called the man an extremist."  # not "an."
     assert neutralize("He called the man an extremist who should be jailed.")[0] == \
         "He called the man an extremist who should be jailed."
@@ -94,6 +97,20 @@ def test_a_loaded_word_after_a_degree_word_stays_rather_than_leave_the_degree_on
     assert neutralize(text) == (text, [])
     assert neutralize("It is one of the most notorious moments of his term.")[1] == []
     assert neutralize("The radical group met on Monday.")[0] == "The group met on Monday."
+    # "acted recklessly when he knelt" was printed "acted when he knelt"; "demanded $150 billion … be removed"
+    # was printed "called for $150 billion … be removed".
+    for kept in ("Prosecutors tried to prove that the officer acted recklessly when he knelt on the man's neck.",
+                 "He demanded $150 billion in clean-energy spending be removed from the bill.", "He demanded that she resign."):
+        assert neutralize(kept) == (kept, []), kept
+    assert neutralize("She demanded an apology from the network.")[0] == "She called for an apology from the network."
+
+
+def test_a_dash_aside_that_is_a_second_verb_stays():
+    from summarize.edit import delete_asides
+
+    text = "The guidance came weeks after the agency published – and then took down – a similar warning."
+    assert delete_asides(text) == (text, [])
+    assert delete_asides("The plan – widely expected – passed on Monday.")[0] == "The plan passed on Monday."
 
 
 def test_full_names_come_only_from_names_two_outlets_print():
@@ -123,6 +140,8 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("The governor called a special election for the Senate seat in March.")
     # A denial names who is speaking: no "According to one outlet, …" before it (unseen NeuS roundups).
     assert is_attributed("Roy Moore, the Republican candidate for the Senate seat, denies the allegations.")
+    assert attribute_to("Several big technology companies removed the links.", "one outlet")[0] == \
+        "According to one outlet, several big technology companies removed the links."
     # "appears to" hedges; appearing on an album or in court is an event.
     assert is_evaluative("The deal appears to be dead.") and is_evaluative("It now appears certain that he will testify.")
     assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")
@@ -254,6 +273,9 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     assert resolve_pronoun("His trip was postponed.", "At long last, Antony Blinken traveled to Beijing.", names)[0] == \
         "Antony Blinken’s trip was postponed."
     unchanged = "He said so."
+    # The sentence before speaks of someone named further back: its one name is not whom "She" means.
+    assert resolve_pronoun("She is well respected inside NBC News.", "But she's a respected journalist, praised by an "
+                           "adviser to Xi Jinping.", names) == ("She is well respected inside NBC News.", [])
     assert resolve_pronoun(unchanged, "Blinken met Xi in Beijing.", names) == (unchanged, [])  # two people: ambiguous
     assert resolve_pronoun(unchanged, "The talks ended on Monday.", names) == (unchanged, [])  # nobody named
     # A contracted verb is spelled out when only one verb fits; "He'd go" (would) and "She's" (is or has) stay.

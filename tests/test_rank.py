@@ -134,6 +134,10 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Prodigy reunited with Havoc for a new Mobb Deep song, \"Dog Shit,\" in 2016.",
     ]
     not_ok = [
+        # Unseen NeuS roundups: which tweet, which story, who is the self-proclaimed liberal?
+        "The tweet was one of three sent from the president's account, along with \"LIBERATE MICHIGAN!\"",
+        "The story mentioned that the White House was looking into misinformation sent by text message.",
+        "The self-proclaimed “gay Hollywood liberal” was sitting next to former President George W. Bush.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
@@ -247,3 +251,14 @@ def test_words_a_claim_leaves_unused_go_to_further_claims(encoder):
     close = vectors @ vectors.T - np.eye(len(texts))
     assert close.max() < analysis.settings.redundancy + 0.1  # nothing said twice
     assert citation_scores(filled, analysis)[0] == 1.0
+
+
+def test_a_sentence_whose_speaker_the_next_one_names_is_no_claim_of_the_outlet():
+    """"Facebook is a national security risk … — and lawmakers had better do something about it, fast." was
+    printed "According to one outlet, …"; the next sentence says it was the whistleblower's plea."""
+    from summarize.rank import speaker_named_after
+
+    assert speaker_named_after("That was the urgent plea from whistleblower Frances Haugen, who testified on Tuesday.")
+    assert speaker_named_after("So said the mayor on Monday.")
+    assert not speaker_named_after("That was the first time the senator had spoken about the case.")
+    assert not speaker_named_after("This is a moment of truth for the network, a professor said.")

@@ -43,7 +43,8 @@ def test_a_claim_others_report_in_their_own_words_is_no_difference(encoder):
     story = {
         "a.txt": "Flooding closed the main highway into Port Ellis on Monday after two days of heavy rain. "
                  "Officials said the road could stay shut for a week while engineers inspect a damaged bridge.",
-        "b.txt": "Two days of downpours left the Port Ellis highway under water, and authorities shut it on Monday. "
+        # (Six words in common and a close sentence: enough to name the outlet as reporting it too.)
+        "b.txt": "Two days of downpours left the main Port Ellis highway under water, and authorities shut it on Monday. "
                  "A bakery on the harbour front handed out free bread to stranded drivers.",
     }
     brief = summarize.brief([Document(path=k, text=v) for k, v in story.items()], words=80, encoder=encoder)

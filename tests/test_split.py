@@ -37,7 +37,19 @@ CASES = [
     ("Nonetheless, retired U.S. Air Force General Robert Spalding disagreed. He spoke on Monday.",
      ["Nonetheless, retired U.S. Air Force General Robert Spalding disagreed.", "He spoke on Monday."]),
     ("Trade reached $690.6 billion in 2022. It fell in 2023.", ["Trade reached $690.6 billion in 2022.", "It fell in 2023."]),
+    ("The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed. Reps. Smith and Jones voted no.",
+     ["The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed.",
+      "Reps. Smith and Jones voted no."]),
 ]
+
+
+def test_a_spaced_ellipsis_inside_a_quotation_ends_no_sentence():
+    from summarize.ingest import normalize
+
+    text = normalize('The court said California was "enjoined from enforcing the . . . prohibition on indoor worship '
+                     'services . . . pending appeal." The state complied. He paused. . . . Then he left.')
+    assert split_text(text) == ['The court said California was "enjoined from enforcing the … prohibition on indoor '
+                                'worship services … pending appeal."', "The state complied.", "He paused….", "Then he left."]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
