@@ -355,10 +355,9 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
              cosine: float | None = None) -> bool:
     """May the brief name the evidence's outlet as reporting the claim too? The looser test says the story
     is the same; a reader takes "also reported by" to mean the fact is: a closer sentence (`cosine`), more
-    words in common, every number
-    of the claim (an outlet that prints 156 seats, or no figure, does not report 157 seats), and no negation
-    in the evidence's own `sentence` that the claim lacks ("he was not planning to waive the Jones Act" does
-    not report "he is considering lifting" it)."""
+    words in common, every number of the claim (an outlet that prints 156 seats, or no figure, does not
+    report 157 seats), and no negation in the evidence's own `sentence` that the claim lacks ("he was not
+    planning to waive the Jones Act" does not report "he is considering lifting" it)."""
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
         return False
     if cosine is not None and cosine < settings.name_similarity:
