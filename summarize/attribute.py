@@ -345,8 +345,9 @@ def find_reporters(
             continue
         # A headline is a dozen words: two content words in common with a claim this close is the same story.
         shared = shared_roots(lexicon.words[claim.index], content_words(title)) + 1
-        if reports_same(claim.text, title, float(vector @ vectors[claim.index]), shared, settings, margin) and (
-                accept is None or accept(title, title, shared, float(vector @ vectors[claim.index]))):
+        cosine = float(vector @ vectors[claim.index])
+        if reports_same(claim.text, title, cosine, shared, settings, margin) and (
+                accept is None or accept(title, title, shared, cosine)):
             found.add(source_id)
     return found
 

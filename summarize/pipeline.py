@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
-                        first_content_word, numbers, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -215,8 +215,9 @@ def analyse(
     scores = np.zeros(len(sentences))
     scores[embedded] = rank_sentences([sentences[i] for i in embedded], vectors[embedded], settings)
     names = full_names([source.text for source in sources])
+    headlines = list(titles.values())
     candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings)
-                  and not is_headline(sentences[i].text, vectors[i], list(titles.values()))
+                  and not is_headline(sentences[i].text, vectors[i], headlines)
                   and not _speaker_follows(i, sentences)]
     if not candidates:  # a very short input: better a sentence that lost its final stop, else a fragment,
         candidates = [i for i in embedded if _lost_its_stop(sentences[i], settings)] or list(embedded)  # than nothing
