@@ -12,8 +12,10 @@ class Settings:
     words: int = 200  # a brief a reader takes in in about a minute
     sentences: int | None = None  # when set, a sentence count replaces the word budget
     # Candidate sentences: shorter ones are captions or fragments, longer ones run-ons that eat the budget.
+    # (A newswire sentence of 46-60 words is still one statement: at 45, dev Multi-News ROUGE-2 read 15.69
+    # against 16.13 at 60 and 16.15 at 65; NeuS and DUC the same or better.)
     min_sentence_words: int = 8
-    max_sentence_words: int = 45
+    max_sentence_words: int = 60
     # Graph: cosine below this is no edge (keeps the graph sparse; LexRank's usual threshold is 0.1-0.3).
     edge_threshold: float = 0.45
     # An edge between two outlets counts this much more than one inside an outlet, so agreement between

@@ -361,7 +361,7 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     if not settings.min_sentence_words <= sentence.words <= settings.max_sentence_words:
         return False
     last = text.rstrip("”\"’»)").rstrip()[-1:]
-    if last not in (".", "!"):
+    if last not in (".", "!") or _TRAILS_OFF.search(text):
         return False
     first = text.lstrip(OPENING)[:1]
     if not (first.isupper() or first.isdigit()):
@@ -379,6 +379,8 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     return not is_not_a_claim(text)
 
 
+# "…, flam...", "If they find him, they will ...": a teaser cut off, or words that trail away; no whole statement.
+_TRAILS_OFF = re.compile(r"(?:\.\.\.|…)\.?[\"”’»)]*\s*$")
 _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 

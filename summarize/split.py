@@ -38,7 +38,8 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "end.Next" typed without a space
+# "end.Next" typed without a space; not a domain ("www.HealthScout.com").
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])(?![A-Za-z]*\.[a-z])")
 # … and after a closing quote ("… something else."Dr. Kolb …"): spaced before Punkt reads the line, or
 # it takes 'else."Dr.' for one word ending a sentence.
 _MISSING_SPACE_AFTER_QUOTE = re.compile(r"(?<=[a-z]{2}[.!?][\"”])(?=[A-Z][a-z])")

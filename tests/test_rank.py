@@ -134,6 +134,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Prodigy reunited with Havoc for a new Mobb Deep song, \"Dog Shit,\" in 2016.",
     ]
     not_ok = [
+        # A local news site's teasers, cut off mid-word or mid-clause (a Multi-News dev page).
+        "The fire broke out around 11:30 p.m., as a two story row home in Hunting Park burned, the chief says flam...",
+        "If they find him, they will return the animal to the owner, who has been fined by the court …",
         # Unseen NeuS roundups: which tweet, which story, who is the self-proclaimed liberal?
         "The tweet was one of three sent from the president's account, along with \"LIBERATE MICHIGAN!\"",
         "The story mentioned that the White House was looking into misinformation sent by text message.",

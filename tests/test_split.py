@@ -52,6 +52,14 @@ def test_a_spaced_ellipsis_inside_a_quotation_ends_no_sentence():
                                 'worship services … pending appeal."', "The state complied.", "He paused….", "Then he left."]
 
 
+def test_sentences_a_page_glued_together_are_split_but_a_domain_is_not():
+    text = ("The CDC says the passenger was identified during screening procedures.The individual started "
+            "the trip in Liberia.They are now in isolation. The site is at www.HealthScout.com and in the U.S.")
+    assert split_text(text) == ["The CDC says the passenger was identified during screening procedures.",
+                                "The individual started the trip in Liberia.", "They are now in isolation.",
+                                "The site is at www.HealthScout.com and in the U.S."]
+
+
 @pytest.mark.parametrize("text, expected", CASES)
 def test_split(text, expected):
     assert split_text(text) == expected
