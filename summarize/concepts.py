@@ -79,7 +79,12 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
             if bigram in weights:
                 holders[bigram].append(column)
     concepts = list(holders)
-    n, m = len(pool), len(concepts)
+    # Concepts held by the same sentences are covered together: one variable each such set, their weights
+    # summed (the same program, far fewer columns: most bigrams are in one candidate only).
+    covering: dict[tuple[int, ...], float] = defaultdict(float)
+    for bigram in concepts:
+        covering[tuple(holders[bigram])] += weights[bigram]
+    n, m = len(pool), len(covering)
     rows, cols, values, lower, upper = [], [], [], [], []
 
     def constraint(entries: list[tuple[int, float]], low: float, high: float) -> None:
@@ -92,8 +97,8 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
         upper.append(high)
 
     constraint([(j, length[i]) for j, i in enumerate(pool)], 0, budget)
-    for k, bigram in enumerate(concepts):  # a concept counts only if a chosen sentence holds it
-        constraint([(n + k, 1.0)] + [(j, -1.0) for j in holders[bigram]], -np.inf, 0)
+    for k, held_by in enumerate(covering):  # a concept counts only if a chosen sentence holds it
+        constraint([(n + k, 1.0)] + [(j, -1.0) for j in held_by], -np.inf, 0)
     agreed_columns = [j for j, i in enumerate(pool) if i in agreed]
     if agreed_columns:
         constraint([(j, 1.0) for j in agreed_columns], 1, np.inf)
@@ -112,7 +117,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     if corroboration and settings.corroboration_bonus:
         mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
         own = own + settings.corroboration_bonus * mean_weight * np.array([corroboration.get(i, 0) for i in pool])
-    objective = -np.concatenate([own, np.array([weights[c] for c in concepts])])
+    objective = -np.concatenate([own, np.array(list(covering.values()))])
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))
     result = milp(objective, constraints=LinearConstraint(matrix, lower, upper), integrality=np.ones(n + m),
                   bounds=Bounds(0, 1), options={"time_limit": TIME_LIMIT_S})

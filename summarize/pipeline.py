@@ -216,7 +216,8 @@ def analyse(
     scores[embedded] = rank_sentences([sentences[i] for i in embedded], vectors[embedded], settings)
     names = full_names([source.text for source in sources])
     headlines = list(titles.values())
-    candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings)
+    judged: dict[str, bool] = {}  # each text judged once, whatever the length limits of the pass
+    candidates = [i for i in embedded if can_stand_alone(_resolved(sentences[i], sentences, names, settings), settings, judged)
                   and not is_headline(sentences[i].text, vectors[i], headlines)
                   and not _speaker_follows(i, sentences)]
     if not candidates:  # a very short input: better a sentence that lost its final stop, else a fragment,
@@ -243,7 +244,8 @@ def analyse(
     log.info("%d sources, %d sentences, %d candidates", len(sources), len(sentences), len(candidates))
     # A side of a disagreement may run longer than a summary sentence: it is shown whole, in its outlet's words.
     relaxed = replace(settings, max_sentence_words=settings.max_sentence_words + 15)
-    sides = most_central([i for i in embedded if can_stand_alone(sentences[i], relaxed)], scores, settings.candidate_pool)
+    sides = most_central([i for i in embedded if can_stand_alone(sentences[i], relaxed, judged)], scores,
+                         settings.candidate_pool)
     contrast = find_contrast([sentences[i] for i in sides], vectors, scores, lexicon, settings)
     return Analysis(sources, sentences, vectors, scores, order, lexicon, settings, encoder, names, contrast, groups,
                     titles, tuple(skipped), candidates=frozenset(candidates), cores=cores, ranked=ranked)

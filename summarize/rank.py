@@ -349,19 +349,29 @@ def leans_on_context(text: str) -> bool:
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own))
 
 
-def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
+def can_stand_alone(sentence: Sentence, settings: Settings, judged: dict[str, bool] | None = None) -> bool:
     """A sentence a reader understands out of its article: a whole statement, not a fragment.
 
     Out: too short or too long, questions, lead-ins ending in ":", continuations (lowercase start),
     sentences opening on a pronoun whose antecedent is elsewhere (DESIGN.md §5) or quoting "he said",
     and bare quotations
-    whose speaker is named in another sentence.
+    whose speaker is named in another sentence. `judged`: texts already judged (apart from their length)
+    by an earlier call, so that a second pass over the same sentences with other length limits is cheap.
     """
-    text = sentence.text.strip()
     if not settings.min_sentence_words <= sentence.words <= settings.max_sentence_words:
         return False
+    text = sentence.text.strip()
+    if judged is None:
+        return is_whole_statement(text)
+    if text not in judged:
+        judged[text] = is_whole_statement(text)
+    return judged[text]
+
+
+def is_whole_statement(text: str) -> bool:
+    """`can_stand_alone` apart from the sentence's length."""
     last = text.rstrip("”\"’»)").rstrip()[-1:]
-    if last not in (".", "!") or _TRAILS_OFF.search(text):
+    if last not in (".", "!") or trails_off(text):
         return False
     first = text.lstrip(OPENING)[:1]
     if not (first.isupper() or first.isdigit()):
@@ -379,8 +389,13 @@ def can_stand_alone(sentence: Sentence, settings: Settings) -> bool:
     return not is_not_a_claim(text)
 
 
-# "…, flam...", "If they find him, they will ...": a teaser cut off, or words that trail away; no whole statement.
-_TRAILS_OFF = re.compile(r"(?:\.\.\.|…)\.?[\"”’»)]*\s*$")
+def trails_off(text: str) -> bool:
+    """"…, flam...", "If they find him, they will ...": a teaser cut off, or words that trail away; no whole
+    statement."""
+    end = text.rstrip("\"”’») \t\n")
+    return end.endswith("...") or end.rstrip(".").endswith("…")
+
+
 _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 
