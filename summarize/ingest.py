@@ -134,6 +134,9 @@ _DATELINE = re.compile(
 # "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.
 _PLACE_DATELINE = re.compile(r"^(?:ST\. )?[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?))?"
                              r"(?:\s*(?:[—–]|--)\s*|\s+-\s+)(?=[A-Z“\"])")
+# "Romulus — U.S. Rep. Rashida Tlaib joined …": a place in title case before a dash, on the story's first
+# paragraph only (further down, "Trump — …" may be news).
+_TITLE_PLACE_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+\.?)?\s+(?:[—–]|--)\s+(?=[A-Z“\"])")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
     re.IGNORECASE,
@@ -307,10 +310,13 @@ def clean_document(document: Document) -> Cleaned:
             line.text = line.text[match.end():]
             break
 
+    first_paragraph = next((n for n, line in enumerate(lines[:8]) if count_words(line.text) >= 8), None)
     for number, line in enumerate(lines):
         line.text = _PLAYER_PREFIX.sub("", line.text)
         if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
             line.text = _PLACE_DATELINE.sub("", line.text)
+        if number == first_paragraph:
+            line.text = _TITLE_PLACE_DATELINE.sub("", line.text)
         # A tweet is its author's words, not the article's ("The stock market … are both plunging today." was
         # Trump's tweet of 2012, printed as news). A signature on a line of its own signs the line before.
         if _POST_SIGNATURE.match(line.text):

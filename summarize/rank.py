@@ -153,7 +153,9 @@ _EVENT_ANAPHOR = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^The (?:company|tribe|pill|drug|agency|group|team|boys|girls|girl|boy|man|woman|suspect|officer|victim|"
     r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other|"
-    r"self-(?:proclaimed|described|styled))\b")
+    r"self-(?:proclaimed|described|styled)|country|nation|goal|aim|idea)\b"
+    # "One answer lies in herd immunity …", "One reason is …": the question or the matter is in the sentence before.
+    r"|^One (?:answer|reason|explanation|possibility|option|problem|factor|sign)\s+(?:is|was|lies|may|might|could)\b")
 _FULL_NAME_AT = re.compile(r"(\S+)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)")
 _PLACE_BEFORE = frozenset("in at to from into near on of for with by".split())
 
@@ -281,7 +283,7 @@ _KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
     r"\b(?:click|subscribe|sign up|follow (?:us|him|her|them) on|download (?:the|our)|watch (?:the|our) video|"
-    r"read (?:more|the full|on (?:for|to)\b)|share this|tap here|learn more|check out)\b|(?:^|,\s*and\s+)here(?: are|[’']s)\b"
+    r"read (?:more|the full|on (?:for|to)\b)|share this|tap here|learn more|check out)\b|(?:^|,\s*(?:and\s+)?)here(?: are|[’']s)\b"
     # A pointer to other pages, not news: "Celebuzz has compiled a list of …", "BBC News has clips of …";
     # a column's footer: "Address questions to Garden Q&A, …".
     r"|^(?:address|send|mail|e-?mail) (?:your )?(?:questions|letters|comments|tips)\b"
@@ -336,6 +338,12 @@ def outside_quotes(text: str) -> str:
 
 
 _ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) of (?:these|those)\b", re.IGNORECASE)
+# "A lower appeals court had struck down that law …": which law? The sentence before named it.
+_THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws|bill|bills|ruling|decision|policy|measure|"
+                         r"order|proposal|lawsuit|legislation|agreement|deal|plan)\b(?!\s+(?:enforcement|makers?|firm|school))")
+# "In large part because natural immunity … is far more common …": the answer to a question the brief left out.
+_BECAUSE_FRAGMENT = re.compile(r"^(?:(?:in large part|in part|largely|partly|mostly|mainly|only|simply|probably)\s+)?because\b",
+                               re.IGNORECASE)
 
 
 def leans_on_context(text: str) -> bool:
@@ -346,7 +354,8 @@ def leans_on_context(text: str) -> bool:
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
                 or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)
                 or (_BACK_REFERENCE.match(text) and not names_whom_it_means(text))) \
-        or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own))
+        or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own)) \
+        or bool(_THAT_THING.search(own)) or (bool(_BECAUSE_FRAGMENT.match(text)) and "," not in own)
 
 
 def can_stand_alone(sentence: Sentence, settings: Settings, judged: dict[str, bool] | None = None) -> bool:

@@ -257,6 +257,11 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
     assert body[0] == "The House met on Monday." and body[-1].startswith("NATO — The alliance")
     line = "WASHINGTON, D.C. — The House met on Monday."
     assert [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body] == ["The House met on Monday."]
+    # A place in title case (a Detroit paper's style) opens only the first paragraph.
+    story = ("Romulus — U.S. Rep. Rashida Tlaib joined airline catering workers on Friday to protest their wages.\n\n"
+             "Trump — The president said in a statement that he would not attend the dinner this year.")
+    body = [l.text for l in clean_document(Document(path="a.txt", text=story, title="A title")).body]
+    assert body[0].startswith("U.S. Rep. Rashida Tlaib joined") and body[1].startswith("Trump — The president")
 
 
 def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():

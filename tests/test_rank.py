@@ -105,6 +105,10 @@ def test_only_sentences_that_stand_alone_are_candidates():
 
     ok = [
         "Blinken said he raised the issue of military communications “repeatedly” but was rebuffed by the Chinese.",
+        # Near misses of the back-reference rules: a name, a noun phrase, a reason with its main clause.
+        "The agency on Wednesday announced that Bill Wehrum, head of the air office, will leave in June.",
+        "Police said that law enforcement officers arrived at the scene shortly after noon.",
+        "Because of the storm, the game between the two teams was delayed on Sunday night.",
         "During his two-day visit, Blinken met with Xi Jinping, Wang Yi and Qin Gang in Beijing.",
         "“He did a hell of a job,” Biden said when reporters asked about Blinken’s trip.",
         # A numeral, a mine, a quotation that names its speaker, "each year", generic "both sides".
@@ -134,6 +138,13 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Prodigy reunited with Havoc for a new Mobb Deep song, \"Dog Shit,\" in 2016.",
     ]
     not_ok = [
+        # Unseen NeuS roundups: which law, which goal, which question, whose photos?
+        "A lower appeals court had struck down that law as an infringement on abortion rights.",
+        "The goal is to get to herd immunity, which is when enough people have immunity to stop the spread.",
+        "One answer lies in herd immunity, the point when enough people are immune to the virus.",
+        "In large part because natural immunity from prior infection is far more common than can be measured.",
+        "The country has been a top trading partner with the U.S. for years.",
+        "For Veterans Day, here are some historical photos of Americans who served coming home.",
         # A local news site's teasers, cut off mid-word or mid-clause (a Multi-News dev page).
         "The fire broke out around 11:30 p.m., as a two story row home in Hunting Park burned, the chief says flam...",
         "If they find him, they will return the animal to the owner, who has been fined by the court …",
