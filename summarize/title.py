@@ -230,6 +230,11 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(word.rstrip(",") for word in key.split())
 
 
+def _letters(key: str) -> str:
+    """A name's letters only: "covid-19" and "covid" are one name."""
+    return re.sub(r"[^a-z]", "", key.lower())
+
+
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
@@ -438,6 +443,8 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
                for _, other in chosen for a in forms
                for b in [_words(other)] + ([_words(titled_core[other])] if other in titled_core else [])):
             continue
+        if any(_letters(name) == _letters(other) for _, other in chosen):
+            continue  # "COVID-19" beside "Covid": one name, written two ways
         # As most sources write it, in capitals only where they all do ("New York", not a dateline's "NEW YORK").
         display = max(surfaces[name].items(), key=lambda item: (not item[0].isupper(), item[1]))[0]
         chosen.append((display, name))

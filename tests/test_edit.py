@@ -347,6 +347,10 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("Officials said Trump and Biden met in Geneva on Jan. 6. American officials said little.",
                  "In Geneva, Trump and Biden met again. The Jan. 6 talks went on, American diplomats said.") \
         == "Trump, Biden, Geneva: what 2 sources report"
+    # One name written two ways ("Covid", "COVID-19") is named once.
+    heading = title("Covid cases fell in Texas as Covid vaccines reached more people, officials said.",
+                    "COVID-19 cases fell in Texas, and COVID-19 shots went to more people.")
+    assert heading == "Texas, Covid: what 2 sources report", heading  # not "Texas, Covid, COVID-19"
     # "of", "for", "and" join the halves of an institution's name.
     assert title("The Department of Health and Human Services said the Centers for Disease Control and Prevention agreed.",
                  "A Department of Health and Human Services official and the Centers for Disease Control and Prevention "
