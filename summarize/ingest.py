@@ -310,7 +310,7 @@ def clean_document(document: Document) -> Cleaned:
             line.text = line.text[match.end():]
             break
 
-    first_paragraph = next((n for n, line in enumerate(lines[:8]) if count_words(line.text) >= 8), None)
+    first_paragraph = next((n for n, line in enumerate(lines[:8]) if line.words >= 8), None)
     for number, line in enumerate(lines):
         line.text = _PLAYER_PREFIX.sub("", line.text)
         if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
