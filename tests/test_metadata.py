@@ -123,3 +123,25 @@ def test_a_feed_with_leanings_gives_the_coverage_table(encoder, tmp_path):
     for claim in single:
         leaning = rows[claim.sources[0] - 1]["leaning"]
         assert f"reported only by the {leaning}-leaning outlet" in text
+
+
+def test_the_coverage_table_counts_as_alone_only_what_the_brief_files_as_one_outlets():
+    """A Summary claim citing one outlet is one the others report in words too different to name: the
+    table must not call it reported by no other outlet (the seeds brief did, for SinoInsider's claim)."""
+    from summarize.coverage import outlet_coverage, side_coverage
+    from summarize.types import Brief, Claim, Evidence, Source, Stats
+
+    sources = tuple(Source(id=i, name=name, title="", path=f"{i}.txt", paragraphs=(STORY,), leaning=leaning)
+                    for i, name, leaning in ((1, "Daily Ledger", "left"), (2, "Evening Post", "right")))
+    shared = Claim("The council approved the budget.", (1,), (Evidence(1, STORY),), section="summary")
+    own = Claim("Transit unions welcomed the decision.", (1,), (Evidence(1, STORY),), section="differences")
+    named = Claim("The plan freezes property taxes.", (2,), (Evidence(2, STORY),), section="summary", reported_by=(1,))
+    brief = Brief("Budget", sources, (shared, own, named), Stats(20, 80, 0.25, 0.0))
+    rows = {row.source: row for row in outlet_coverage(brief)}
+    assert (rows[1].backs, rows[1].alone, rows[1].reports) == (2, 1, 1)
+    assert (rows[2].backs, rows[2].alone, rows[2].reports) == (1, 0, 0)
+    sides = {row.leaning: row for row in side_coverage(brief)}
+    assert (sides["left"].backs, sides["left"].alone) == (2, 1)
+    markdown = summarize.to_markdown(brief)
+    assert "| [1] Daily Ledger (left) | 2 | 1 | 1 |" in markdown
+    assert "reported only by the left-leaning outlet" in markdown.split("Transit unions")[1].splitlines()[0]
