@@ -41,16 +41,22 @@ log = logging.getLogger(__name__)
 # that differs is a difference between the outlets (dev: 12 vs 13 people arrested, 125 vs 144 killed).
 SAME_EVENT_SIMILARITY = 0.6
 # Two sentences this close that give one figure of three or more characters of the same thing ("943,000
-# jobs", "157 seats", "5.4 %") state one claim, however differently worded.
+# jobs", "157 seats", "5.4 %", "40 million"), or figures of it that round alike ("$350 billion" / "$349
+# billion", "over 212,000 migrants" / "212,672 migrants"), state one claim, however differently worded.
 RESTATED_SIMILARITY = 0.5
 RESTATED_FIGURE_CHARS = 3
+_SCALE = frozenset({"million", "billion", "trillion"})  # "40 million" is as specific as "943,000"
 
 
 @lru_cache(maxsize=16384)
 def _figures(text: str) -> frozenset[tuple[str, str]]:
-    """(number, what it counts) of each figure of three or more characters, years left out ("in 2019")."""
+    """(number, what it counts) of each figure of three or more characters or millions, years left out ("in 2019")."""
     return frozenset((number, unit) for number, unit, _, _ in _measure_spans(text)
-                     if len(number) >= RESTATED_FIGURE_CHARS and not _YEAR.fullmatch(number))
+                     if (len(number) >= RESTATED_FIGURE_CHARS or unit in _SCALE) and not _YEAR.fullmatch(number))
+
+
+def _same_figure(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[1] == b[1] and (a[0] == b[0] or _rounds_to(a[0], b[0]) or _rounds_to(b[0], a[0]))
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -133,15 +139,13 @@ class Analysis:
         holds one of each."""
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        giving: dict[tuple[str, str], list[int]] = {}  # figure -> the sentences that give it
-        for i in indices:
-            for figure in _figures(self.sentences[i].text):
-                giving.setdefault(figure, []).append(i)
-        for same in giving.values():
-            for k, i in enumerate(same):
-                for j in same[k + 1:]:
-                    if float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
-                        pairs.add(tuple(sorted((i, j))))
+        figured = [(i, _figures(self.sentences[i].text)) for i in indices]
+        figured = [(i, figures) for i, figures in figured if figures]
+        for k, (i, figures) in enumerate(figured):
+            for j, others in figured[k + 1:]:
+                if any(_same_figure(f, g) for f in figures for g in others) \
+                        and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
+                    pairs.add(tuple(sorted((i, j))))
         return sorted(pairs)
 
     def reporters(self, index: int, margin: float = REPORT_MARGIN) -> set[int]:

@@ -174,6 +174,29 @@ def test_one_figure_is_one_claim_however_outlets_word_it(encoder):
     assert len(stating) == 1, stating
 
 
+def test_figures_that_round_alike_are_one_claim(encoder):
+    """NeuS dev roundup on the small-business fund: one outlet's "$350 billion funding capacity" and
+    another's "$349 billion lending limit" were printed as two claims, and "nearly 4.7 million" beside
+    "4.69 million" background checks. A figure and its rounding state one claim; other figures do not."""
+    import re
+
+    from summarize.pipeline import _figures, _same_figure, analyse, compose, select
+
+    row = dev_rows()["neus-val-59"]
+    documents = [Document(path=f"59/{i}", text=d["text"], title=d["title"] or None) for i, d in enumerate(row["documents"])]
+    analysis = analyse(documents, encoder=encoder)
+    brief = compose(analysis, select(analysis, 59), words=59, refill=True)
+    stating = [claim.text for claim in brief.claims if re.search(r"\$3[45]\d billion", claim.text)]
+    assert len(stating) == 1, stating
+    [four_point_seven] = _figures("There were nearly 4.7 million gun background checks in March.")
+    [four_point_six_nine] = _figures("The 4.69 million checks is a 25% increase.")
+    assert _same_figure(four_point_seven, four_point_six_nine)
+    assert _figures("The U.S. has logged 40 million Covid-19 cases.") == {("40", "million")}
+    assert not _same_figure(("350", "billion"), ("349", "million"))  # another scale
+    assert not _same_figure(("157", "seats"), ("338", "seats"))
+    assert not _same_figure(("200000", "arrests"), ("212000", "arrests"))  # 6 % apart: another count
+
+
 def test_two_outlets_that_count_one_event_differently_are_shown_so(encoder):
     """Multi-News dev story on a Klan rally brawl: one outlet has 12 people arrested, another 13 in custody
     (the brief printed both as agreed). Each claim now says the other outlet reports it differently; the
