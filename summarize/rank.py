@@ -205,9 +205,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 # "At 9.3 million new positions, it was far more than …", "In 2012, he was …": a short lead-in and then a
 # pronoun subject whose antecedent is in the sentence before. A lead-in that names someone or is a clause of
 # its own ("If the EPA agrees, it could …", "When the peptides reach the brain, they …") may hold it, and
-# "it seems" / "it appears" point at nothing.
+# "it seems" / "it appears" point at nothing. "After all, he …" argues from the sentence before: no clause.
 _LEAD_IN_PRONOUN = re.compile(
-    r"^(?!(?:if|when|whenever|while|although|though|as|because|after|before|since|once|until|unless|whether)\b)"
+    r"^(?!(?:if|when|whenever|while|although|though|as|because|after(?!\s+all\b)|before|since|once|until|unless|whether)\b)"
     r"(?P<lead>[^,;“”\"]{1,60}),\s+(?:he|she|they|it)\s+"
     r"(?!(?:now\s+)?(?:seems|appears|turned out|turns out)|(?:is|was|will be|would be)\s+\w+\s+(?:to|that)\b)",
     re.IGNORECASE,

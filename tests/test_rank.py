@@ -122,6 +122,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The decision to close the plant was announced on Monday by the company's chief executive.",
         # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
         "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
+        "After all, Selznick was notoriously demanding and infamous for his short temper on the set.",
+        "After all the votes were counted, he was declared the winner by 312 votes.",
         "While President Clinton signed the agreement, he has not sought its ratification.",
         "Despite the protests, it is difficult to argue against what appears to be progress.",
         "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
@@ -172,6 +174,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # A pronoun subject after a short lead-in: its antecedent is in the sentence before.
         "At 9.3 million new positions, it was far more than the 8.3 million economists had predicted.",
         "In 2012, he was affiliated with Russia Life News and later with a station in Kyiv.",
+        "After all, he faced allegations that he initiated unwanted sexual contact with teenage girls.",
         "The lack of such approval violates a federal law, the Indian Gaming Regulatory Act of 1988.",
         "Two such reports were already submitted by the panel in 1990 and 1995.",
         "The move is an escalation of the Trump administration's legal battle against the health care law.",
