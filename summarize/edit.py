@@ -34,6 +34,10 @@ EDITORIAL_OPENERS = re.compile(
 _ASIDE = re.compile(r"\s*\([^()]{1,120}\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
 _PROTECTED = re.compile(r"\d|\b(?:not|no|never|n[’']t|next|last|this|first|only)\b", re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fact: keep it
+# So does a party and state ("(R-ME)", "(D-Calif.)"), and an acronym the sentence goes on to use ("The
+# Multinational Force and Observers (MFO) … the MFO said"; not "(AP)", "(DOJ)" named once, "(KORS.N)").
+_PARTY = re.compile(r"^\s*\(\s*[RDI]-[A-Z]")
+_ACRONYM = re.compile(r"^\s*\(([A-Z]{2,})\)$")
 # "published – and then took down – a similar warning": a second verb of the sentence, not an aside.
 _COORDINATED = re.compile(r"^\s*[—–]\s*(?:and|or|but|then|yet|nor)\b", re.IGNORECASE)
 FUSION_REASON = "word-graph fusion"
@@ -84,7 +88,11 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
 
     def drop(match: re.Match) -> str:
         span = match.group(0)
-        if _PROTECTED.search(span) or _NAMED.search(span) or _COORDINATED.match(span) or any(q in span for q in "“”\""):
+        acronym = _ACRONYM.match(span)
+        if acronym and re.search(rf"\b{acronym.group(1)}\b", match.string[match.end():]):
+            return span
+        if _PROTECTED.search(span) or _NAMED.search(span) or _PARTY.match(span) or _COORDINATED.match(span) \
+                or any(q in span for q in "“”\""):
             return span
         edits.append(Edit("delete", span.strip(), reason="aside"))
         return " "

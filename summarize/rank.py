@@ -291,6 +291,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b"
     # "Below is the full text of …", "Denver7 will update this story …": the page talking about itself.
     r"|^(?:below|above) (?:is|are)\b|\bthe full text of\b|\bwill update this (?:story|article|post|report)\b"
+    # The reporters' credit line: "Associated Press writer Jill Colvin in Washington contributed to this report."
+    r"|\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".
     r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:message|piece of advice|advice|warning|word of warning) for\b",
     re.IGNORECASE)
@@ -340,7 +342,10 @@ def outside_quotes(text: str) -> str:
 _ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) of (?:these|those)\b", re.IGNORECASE)
 # "A lower appeals court had struck down that law …": which law? The sentence before named it.
 _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws|bill|bills|ruling|decision|policy|measure|"
-                         r"order|proposal|lawsuit|legislation|agreement|deal|plan)\b(?!\s+(?:enforcement|makers?|firm|school))")
+                         r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach)\b(?!\s+(?:enforcement|makers?|firm|school))"
+                         # "tried this approach", "favor that step": "that" before these may be a conjunction
+                         # ("said that change is needed"), so only "this", "these", "those".
+                         r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update)\b")
 # "In large part because natural immunity … is far more common …": the answer to a question the brief left out.
 _BECAUSE_FRAGMENT = re.compile(r"^(?:(?:in large part|in part|largely|partly|mostly|mainly|only|simply|probably)\s+)?because\b",
                                re.IGNORECASE)

@@ -96,6 +96,7 @@ Harbour master Jane Roe said the port would reopen once wind speeds fell below f
 Photo: John Doe/Reuters
 Sign up for our morning newsletter
 The fleet lost an estimated two million dollars in catch during the closure, the industry association said.
+Staff writer Ann Lee in Auckland contributed to this report.
 
 Related articles
 Copyright 2024 Example News. All rights reserved.
@@ -196,10 +197,11 @@ def test_newswire_questions_lists_and_news_phrases_stay():
         "Where does this leave the athletes who tested clean?",
         "Officials said the review would take until the end of the year, and that no medals would change hands yet.",
         "Related to the dispute is a second inquiry into how the samples were stored before they were tested.",
+        "Three laboratories contributed to the study of the samples, which found no sign of tampering.",
         "Nobody expects a quick answer, and several federations have asked for the files to be released.",
     ])
     body = [line.text for line in clean_document(Document(path="story.txt", text=story)).body]
-    assert len(body) == 5  # the question refers back to the story; "sponsored by" and "Related to" are news
+    assert len(body) == 6  # the question refers back to the story; "sponsored by", "Related to", "contributed to" are news
 
 
 def test_a_caption_line_is_no_title_and_no_body():
