@@ -91,6 +91,10 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
 
 
 _COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
+# A title is followed by its name, never a sentence end: Punkt's orthographic heuristic split "said Rep." |
+# "Mark Meadows …" where "mark" occurs in lowercase in the same story.
+_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|"
+                        r"Pvt|Supt|Insp|Det|Atty|Rev|Fr|Hon|Pres|Amb)\.$")
 
 
 def _join_country_abbreviations(parts: list[str]) -> list[str]:
@@ -103,8 +107,11 @@ def _join_country_abbreviations(parts: list[str]) -> list[str]:
     for part in parts:
         first_word = part.split(maxsplit=1)[0].strip("“\"‘(").lower() if part else ""
         if joined and (_COUNTRY_END.search(joined[-1]) and first_word not in SENTENCE_STARTERS
+                       or _TITLE_END.search(joined[-1]) and part[:1].isupper()
                        or joined[-1].endswith(".)") and part[:1].islower()):  # "Sanders (I-Vt.) reportedly told …"
             joined[-1] = f"{joined[-1]} {part}"
+        elif joined and part[:1] in ")]" and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += part  # "Mark Meadows (R-N.C.), chairman of …": Punkt cut inside the parentheses
         else:
             joined.append(part)
     return joined

@@ -77,3 +77,17 @@ def test_seed_sentences_know_their_source_and_place():
     # "U.S." inside a sentence never ends it.
     assert not any(t.endswith("U.S.") and not t.endswith("into the U.S.") for t in texts if len(t) < 40)
     assert "“Progress is hard. It takes time,” Blinken said." in texts
+
+
+def test_a_title_keeps_its_name_and_parentheses_their_close():
+    """Punkt split "said Rep." | "Mark Meadows …" in a Multi-News story where "mark" also occurs in lowercase,
+    and cut "(R-N.C." | "), chairman …": a claim printed "… bottom of it,” said Rep."."""
+    from summarize.split import build_tokenizer
+
+    text = ("“It is important to get to the bottom of it,” said Rep. Mark Meadows (R-N.C.), chairman of the "
+            "Freedom Caucus. Meadows was last seen celebrating.")
+    story = text + " The vote will mark a turning point. Critics mark the date. " * 5
+    assert split_text(text, build_tokenizer(story))[:2] == [
+        "“It is important to get to the bottom of it,” said Rep. Mark Meadows (R-N.C.), chairman of the Freedom Caucus.",
+        "Meadows was last seen celebrating.",
+    ]
