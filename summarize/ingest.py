@@ -143,6 +143,9 @@ _COPYRIGHT_OWNER = re.compile(
 )
 _CORPORATE_SUFFIX = re.compile(r"\s+(?:L\.?P\.?|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.?|Media|Group)$")
 
+# The reporters' credit line: "Associated Press writer Jill Colvin in Washington contributed to this report."
+CREDIT_LINE = r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
+
 # Chrome that every kind of site prints. Each rule names what it removes; all are matched against one
 # line with its markers stripped.
 CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -158,7 +161,7 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("copyright", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"),
         ("photo credit", r"\((?:photo|image|picture|video|file photo)s?\b[^)]*\)|\b(?:photo|image|source|credit)s?:\s*[^.]{0,80}(?:/|\bgetty\b|\bafp\b|\breuters\b|\bap\b)|^(?:ap|afp|reuters|getty) (?:images|photo)s?$|^(?:image|media|video|photo) (?:copyright|caption)\b"),
         ("wire note", r"^\(updates? (?:with|to)\b|^[—–-]*\s*with assistance from\b|^\(reporting by\b|^editing by\b|"
-                      r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b.{0,40}$"),
+                      rf"{CREDIT_LINE}.{{0,40}}$"),
         ("related links", r"^(?:more stories|related(?: articles| stories| coverage| links| content| posts)?\s*(?::|$)|read more\b|recommended\b|you may also like|most (?:read|popular)\b|trending\b)"),
         ("site widget", r"^(?:open popup|close popup|welcome back!?|click (?:here|on the image|to)\b|search past entries\b|skip to (?:main )?content\b|back to top\b|view comments\b|comments?\s*\(\d+\)$)"),
         ("web widget", r"\balexa internet has been donating\b|\badded to the wayback machine\b|\bweb collections curated by\b|"

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from .config import Settings
+from .ingest import CREDIT_LINE
 from .split import SENTENCE_STARTERS
 from .types import Sentence
 
@@ -291,8 +292,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b"
     # "Below is the full text of …", "Denver7 will update this story …": the page talking about itself.
     r"|^(?:below|above) (?:is|are)\b|\bthe full text of\b|\bwill update this (?:story|article|post|report)\b"
-    # The reporters' credit line: "Associated Press writer Jill Colvin in Washington contributed to this report."
-    r"|\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
+    # The reporters' credit line, when a page glued it to the paragraph cleaning keeps.
+    rf"|{CREDIT_LINE}"
     # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".
     r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:message|piece of advice|advice|warning|word of warning) for\b",
     re.IGNORECASE)

@@ -18,10 +18,12 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 from .types import Sentence, Source
 
 # Abbreviations a news sentence does not end on, lowercased without their final period.
-ABBREVIATIONS = frozenset(
+# Titles before a name ("Rep. Mark Meadows"): after one, a capitalised word is the name, never a new sentence.
+TITLES = frozenset("mr mrs ms dr prof sen sens rep reps gov govs gen lt col maj capt cmdr adm sgt cpl pvt supt insp det "
+                   "atty rev fr hon pres amb".split())
+ABBREVIATIONS = TITLES | frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft sen sens rep reps gov govs gen gens lt col maj capt cmdr adm sgt cpl pvt sec
-    supt insp det atty rev fr hon pres amb asst assoc dept est approx
+    sr jr st mt ft gens sec asst assoc dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     u.s u.k u.n u.s.a e.u d.c l.a n.y p.m a.m e.g i.e etc vs v no nos vol fig inc corp co ltd llc plc
     bros dept univ ave blvd rd hwy calif conn fla ill mass mich minn okla penn tenn tex va wash wis
@@ -93,8 +95,7 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
 _COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
 # A title is followed by its name, never a sentence end: Punkt's orthographic heuristic split "said Rep." |
 # "Mark Meadows …" where "mark" occurs in lowercase in the same story.
-_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|"
-                        r"Pvt|Supt|Insp|Det|Atty|Rev|Fr|Hon|Pres|Amb)\.$")
+_TITLE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(title.capitalize() for title in sorted(TITLES))})\.$")
 
 
 def _join_country_abbreviations(parts: list[str]) -> list[str]:
