@@ -141,18 +141,24 @@ def test_one_outlet_only_is_rarely_wrong(encoder):
     assert wrong <= 0.22
 
 
+def _dev_brief(cluster: str, words: int, encoder):
+    """The brief of one dev cluster at `words`, as `summarize eval` makes it (headlines as metadata)."""
+    from summarize.pipeline import analyse, compose, select
+
+    documents = [Document(path=f"{cluster}/{i}", text=d["text"], title=d["title"] or None)
+                 for i, d in enumerate(dev_rows()[cluster]["documents"])]
+    analysis = analyse(documents, encoder=encoder)
+    return compose(analysis, select(analysis, words), words=words, refill=True)
+
+
 def test_a_list_of_charges_becomes_claims_that_each_say_something_once(encoder):
     """A dev story whose outlets list each person charged line by line ("Charged with eight counts of …"
     under each name): no claim is said twice, and no edit leaves a name without its verb."""
     import re
 
-    from summarize.pipeline import analyse, compose, select
     from summarize.rank import _VERB_CUE, outside_quotes
 
-    row = dev_rows()["multinews-val-sample-008"]
-    documents = [Document(path=f"008/{i}", text=d["text"]) for i, d in enumerate(row["documents"])]
-    analysis = analyse(documents, encoder=encoder)
-    brief = compose(analysis, select(analysis, 297), words=297, refill=True)
+    brief = _dev_brief("multinews-val-sample-008", 297, encoder)
     said = [re.sub(r"\W+", " ", claim.text).strip().lower() for claim in brief.claims]
     assert len(said) == len(set(said)) > 5
     for claim in brief.claims:
@@ -164,12 +170,7 @@ def test_one_figure_is_one_claim_however_outlets_word_it(encoder):
     0.54); the brief printed both. Each figure is now stated once."""
     import re
 
-    from summarize.pipeline import analyse, compose, select
-
-    row = dev_rows()["neus-val-41"]
-    documents = [Document(path=f"41/{i}", text=d["text"], title=d["title"] or None) for i, d in enumerate(row["documents"])]
-    analysis = analyse(documents, encoder=encoder)
-    brief = compose(analysis, select(analysis, 90), words=90, refill=True)
+    brief = _dev_brief("neus-val-41", 90, encoder)
     stating = [claim.text for claim in brief.claims if re.search(r"\b943,000\b", claim.text)]
     assert len(stating) == 1, stating
 
@@ -180,12 +181,9 @@ def test_figures_that_round_alike_are_one_claim(encoder):
     "4.69 million" background checks. A figure and its rounding state one claim; other figures do not."""
     import re
 
-    from summarize.pipeline import _figures, _same_figure, analyse, compose, select
+    from summarize.pipeline import _figures, _same_figure
 
-    row = dev_rows()["neus-val-59"]
-    documents = [Document(path=f"59/{i}", text=d["text"], title=d["title"] or None) for i, d in enumerate(row["documents"])]
-    analysis = analyse(documents, encoder=encoder)
-    brief = compose(analysis, select(analysis, 59), words=59, refill=True)
+    brief = _dev_brief("neus-val-59", 59, encoder)
     stating = [claim.text for claim in brief.claims if re.search(r"\$3[45]\d billion", claim.text)]
     assert len(stating) == 1, stating
     [four_point_seven] = _figures("There were nearly 4.7 million gun background checks in March.")
@@ -201,12 +199,9 @@ def test_two_outlets_that_count_one_event_differently_are_shown_so(encoder):
     """Multi-News dev story on a Klan rally brawl: one outlet has 12 people arrested, another 13 in custody
     (the brief printed both as agreed). Each claim now says the other outlet reports it differently; the
     ages of two different people are never such a difference."""
-    from summarize.pipeline import analyse, compose, measures_differ, select
+    from summarize.pipeline import measures_differ
 
-    row = dev_rows()["multinews-val-sample-035"]
-    documents = [Document(path=f"035/{i}", text=d["text"]) for i, d in enumerate(row["documents"])]
-    analysis = analyse(documents, encoder=encoder)
-    brief = compose(analysis, select(analysis, 250), words=250, refill=True)
+    brief = _dev_brief("multinews-val-sample-035", 250, encoder)
     arrests = [claim for claim in brief.claims if "12 people were arrested" in claim.text or "13 people are in custody" in claim.text]
     assert arrests and all(claim.contrasts_with for claim in arrests)
     assert not measures_differ("Pasztor smothered her two children, 7-year-old Liliana and 6-year-old Rene.",
