@@ -23,7 +23,11 @@ from .config import Settings
 from .types import Sentence
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-MAX_CANDIDATES = 200  # the most central candidates the program sees: DUC clusters have ~1,200 sentences
+MAX_CANDIDATES = 200  # the most central candidates considered at all: DUC clusters have ~1,200 sentences
+# Of those, the program sees the most central that fit, one per 4 words of the budget and at least 60 (a
+# 200-word brief holds about 8 claims). All 200 made the exact solve 5x slower on the seeds and on DUC
+# (1.1 s for one cluster) for no ROUGE on the dev set (bench/EVAL.md).
+MIN_POOL, WORDS_PER_CANDIDATE = 60, 4
 TIME_LIMIT_S = 5.0  # HiGHS stops with its best solution so far (never reached on the dev set)
 
 
@@ -68,7 +72,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     the wording it will take when that is shorter than the sentence (its concepts are that wording's).
     `exclusive`: pairs of sentences that state one claim, of which at most one is chosen."""
     length = {i: (lengths or {}).get(i, sentences[i].words) for i in ranked[:MAX_CANDIDATES]}
-    pool = [i for i in ranked[:MAX_CANDIDATES] if length[i] <= budget]
+    pool = [i for i in ranked[:MAX_CANDIDATES] if length[i] <= budget][:max(MIN_POOL, budget // WORDS_PER_CANDIDATE)]
     if not pool:
         return []
     weights = concept_weights(sentences, settings, headlines)
@@ -80,10 +84,15 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
                 holders[bigram].append(column)
     concepts = list(holders)
     # Concepts held by the same sentences are covered together: one variable each such set, their weights
-    # summed (the same program, far fewer columns: most bigrams are in one candidate only).
+    # summed. A concept one candidate alone holds is covered exactly when that candidate is chosen: its
+    # weight goes to the candidate's own term, no variable. The same program, far fewer columns.
     covering: dict[tuple[int, ...], float] = defaultdict(float)
+    alone = np.zeros(len(pool))
     for bigram in concepts:
-        covering[tuple(holders[bigram])] += weights[bigram]
+        if len(holders[bigram]) == 1:
+            alone[holders[bigram][0]] += weights[bigram]
+        else:
+            covering[tuple(holders[bigram])] += weights[bigram]
     n, m = len(pool), len(covering)
     rows, cols, values, lower, upper = [], [], [], [], []
 
@@ -109,7 +118,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     for a, b in sorted(pairs):
         constraint([(a, 1.0), (b, 1.0)], 0, 1)
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
-    own = np.array([1e-3 * sentences[i].words for i in pool])
+    own = alone + np.array([1e-3 * sentences[i].words for i in pool])
     if value is not None and settings.learned_weight:
         mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
         counts = np.array([len(bigrams(texts.get(i, sentences[i].text))) for i in pool])
@@ -117,7 +126,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     if corroboration and settings.corroboration_bonus:
         mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
         own = own + settings.corroboration_bonus * mean_weight * np.array([corroboration.get(i, 0) for i in pool])
-    objective = -np.concatenate([own, np.array(list(covering.values()))])
+    objective = -np.concatenate([own, np.array(list(covering.values()), dtype=float)])
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))
     result = milp(objective, constraints=LinearConstraint(matrix, lower, upper), integrality=np.ones(n + m),
                   bounds=Bounds(0, 1), options={"time_limit": TIME_LIMIT_S})

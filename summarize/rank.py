@@ -264,6 +264,8 @@ _WRITER = re.compile(r"\b(?:we|our|ours|ourselves)\b|^(?:We|Our)\b")  # the writ
 # names its speaker ("…, I think,'' Seth said.") is an attributed quotation and may stand.
 _FIRST_PERSON = re.compile(r"\bI(?:[’']m|[’']ve|[’']d|[’']ll)?\s+(?!to\b)[a-z]|\b(?:my|me|myself)\b|^My\b")
 _SPEECH = re.compile(r"\b(?:said|says|told|asked|added|wrote|recalled|explained)\b")
+_NAMED_SPEAKER = re.compile(r"^[,.]?\s*(?:(?!(?:He|She|They|It|I|We|You)\b)[A-Z][\w’'.-]+\s+(?:said|says|added|wrote)"
+                            r"|(?:said|says|added|wrote)\s+(?!(?:He|She|They|It|I|We|You)\b)[A-Z][\w’'.-]+)\s*[.!]?$")
 # Photo captions and gallery teasers: "FILE - In this May 24, 2016, file photo, …", "Twenty-one-year-old Carl
 # Conyers,... (Associated Press)" (an agency's cut-off teaser).
 _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file photo)\b|\bphoto clients\b|\bdelivered (?:daily|weekday|every)\b"
@@ -395,8 +397,8 @@ def is_whole_statement(text: str) -> bool:
         return False
     if leans_on_context(text):
         return False
-    if text[0] in OPENING and len(outside_quotes(text).split()) < 3:
-        return False
+    if text[0] in OPENING and len(outside_quotes(text).split()) < 3 and not _NAMED_SPEAKER.match(outside_quotes(text).strip()):
+        return False  # a quotation with no speaker, or "he said." (who?); "“Yes, I will run …,” Moore said." stands
     if not balanced(text) or quotes_a_later_speaker(text):
         return False
     if _CHARGE_LINE.match(text) and "," not in text:

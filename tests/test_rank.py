@@ -125,6 +125,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "After all, Selznick was notoriously demanding and infamous for his short temper on the set.",
         "After all the votes were counted, he was declared the winner by 312 votes.",
         "The Bible taught that man was given dominion over the creatures of the Earth.",
+        # A quotation with its named speaker is an attributed claim (Multi-News references quote them).
+        "“Yes, I will run for the United States Senate in 2020,” Moore said.",
+        "\"We were not prepared for what we saw,\" said Shafer.",
         "The senator said that change is needed in how the agency handles complaints.",
         "The donors contributed to the campaign of the senator in 2016.",
         "While President Clinton signed the agreement, he has not sought its ratification.",

@@ -4,7 +4,11 @@ attribution questions decide where a claim goes."""
 from dataclasses import replace
 
 import summarize
-from summarize.concepts import bigrams, concept_weights
+import itertools
+
+import numpy as np
+
+from summarize.concepts import MIN_POOL, bigrams, concept_weights, select_concepts
 from summarize.config import DEFAULTS
 from summarize.pipeline import analyse, select
 from summarize.types import Document, Sentence
@@ -19,6 +23,30 @@ def test_a_bigram_weighs_per_source_and_more_near_the_top():
     central, bakers = ("central", "bank"), ("baker", "sold")
     assert central in bigrams("The central bank") and weights[central] > weights[bakers]  # first sentences weigh more
     assert ("sold", "roll") not in weights  # one source only, while the sources share others
+
+
+def _covered(chosen, sentences, weights):
+    return sum(weights[b] for b in frozenset().union(*(bigrams(sentences[i].text) for i in chosen)) if b in weights)
+
+
+def test_the_program_finds_the_best_covering_and_sees_only_the_most_central_candidates():
+    words = ["rates", "bank", "central", "bakers", "bread", "rolls", "storm", "coast", "rain", "vote", "court", "judge",
+             "fire", "river", "mayor", "school", "trade", "ship", "wheat", "price"]
+    rng = np.random.default_rng(7)
+    sentences = [Sentence(i, i % 3, 0, (i % 5) / 4, " ".join(rng.choice(words, size=int(rng.integers(3, 7)))))
+                 for i in range(12)]
+    settings = replace(DEFAULTS, concept_min_shared=10**6, learned_weight=0.0, corroboration_bonus=0.0)  # every bigram
+    weights = concept_weights(sentences, settings)
+    vectors = np.eye(len(sentences), dtype=np.float32)  # no two candidates redundant
+    chosen = select_concepts(list(range(12)), sentences, vectors, 14, settings)
+    best = max((subset for size in range(1, 6) for subset in itertools.combinations(range(12), size)
+                if sum(sentences[i].words for i in subset) <= 14), key=lambda subset: _covered(subset, sentences, weights))
+    assert abs(_covered(chosen, sentences, weights) - _covered(best, sentences, weights)) < 0.05  # exact, not greedy
+    # A long ranked list: only the MIN_POOL most central that fit are candidates at a short budget.
+    many = [Sentence(i, i % 3, 0, 0.5, f"Storm number {i} hit the coast.") for i in range(3 * MIN_POOL)]
+    ranked = list(reversed(range(len(many))))
+    chosen = select_concepts(ranked, many, np.eye(len(many), dtype=np.float32), 40, settings)
+    assert chosen and set(chosen) <= set(ranked[:MIN_POOL])
 
 
 def test_selection_fills_the_budget_with_whole_agreed_sentences(encoder):
