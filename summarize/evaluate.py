@@ -239,7 +239,9 @@ def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float |
 
     elsewhere = [c for c in single if c.evidence[0].text in index_of and len(analysis.reporters(index_of[c.evidence[0].text])) > 1]
     return {
-        "fill": brief.stats.words / budget if budget else 0.0,
+        # A brief over its budget (one claim longer than a tiny budget) used all of it, not more: overshoot
+        # must not make up for another brief's unused words in the mean.
+        "fill": min(1.0, brief.stats.words / budget) if budget else 0.0,
         "empty_summary": (0.0 if summary else 1.0) if len(analysis.sources) >= 2 else None,
         "headline_claims": float(sum(is_headline(c) for c in brief.claims)),
         "multi_source_share": (sum(len(c.sources) >= 2 for c in summary) / len(summary)) if summary else None,

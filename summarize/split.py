@@ -119,7 +119,20 @@ def _join_country_abbreviations(parts: list[str]) -> list[str]:
 
 
 def _quote_is_open(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """Read left to right: a straight quote mark closes a quotation open before it, curly or straight
+    (outlets mix them: “like a violent crime prosecution" against …), else opens one."""
+    depth = 0
+    for mark in _QUOTE_MARK.findall(text):
+        if mark == "“":
+            depth += 1
+        elif mark == "”":
+            depth = max(0, depth - 1)
+        else:
+            depth = depth - 1 if depth else 1
+    return depth > 0
+
+
+_QUOTE_MARK = re.compile(r'[“”"]')
 
 
 def _join_open_quotes(parts: list[str], max_joined: int = 6) -> list[str]:

@@ -111,7 +111,7 @@ def test_eval_reports_how_the_briefs_are_built(scored):
     assert "## How the briefs are built" in markdown
     for row in (r for r in data["results"] if r["system"] == "summarize"):
         metrics = row["metrics"]
-        assert 0.5 <= metrics["fill"] <= 1.2
+        assert 0.5 <= metrics["fill"] <= 1.0  # a brief over its budget used all of it, not more
         assert metrics["headline_claims"] == 0
         assert metrics["empty_summary"] in (0.0, 1.0)
     for entries in data["structure"].values():

@@ -37,6 +37,10 @@ CASES = [
     ("Nonetheless, retired U.S. Air Force General Robert Spalding disagreed. He spoke on Monday.",
      ["Nonetheless, retired U.S. Air Force General Robert Spalding disagreed.", "He spoke on Monday."]),
     ("Trade reached $690.6 billion in 2022. It fell in 2023.", ["Trade reached $690.6 billion in 2022.", "It fell in 2023."]),
+    # A curly quotation closed by a straight mark (neus-val-39) is closed: the sentences after it stand apart.
+    ('Democrats will argue it “like a violent crime prosecution" on Tuesday. The trial starts at 1 p.m. It may last a week.',
+     ['Democrats will argue it “like a violent crime prosecution" on Tuesday.', "The trial starts at 1 p.m.",
+      "It may last a week."]),
     ("The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed. Reps. Smith and Jones voted no.",
      ["The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed.",
       "Reps. Smith and Jones voted no."]),
