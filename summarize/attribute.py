@@ -358,9 +358,26 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
     is the same; a reader takes "also reported by" to mean the fact is: a closer sentence (`cosine`), more
     words in common, every number of the claim (an outlet that prints 156 seats, or no figure, does not
     report 157 seats), and no negation in the evidence's own `sentence` that the claim lacks ("he was not
-    planning to waive the Jones Act" does not report "he is considering lifting" it)."""
+    planning to waive the Jones Act" does not report "he is considering lifting" it). An outlet that prints
+    the claim's quoted words reports it (`shares_a_quotation`)."""
+    if shares_a_quotation(claim, evidence) and numbers(claim) <= numbers(evidence):
+        return True  # the same words quoted ("Progress is hard. It takes time" / "Progress is hard, it takes time, and it’s not …")
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
         return False
     if cosine is not None and cosine < settings.name_similarity:
         return False  # words in common with a sentence about something else: the story, not the fact
     return shared >= settings.name_shared_words and numbers(claim) <= numbers(evidence)
+
+
+QUOTED_RUN = 5  # words in a row of a claim's quotation that the evidence must print: a phrase, not a word
+
+
+def shares_a_quotation(claim: str, evidence: str) -> bool:
+    """The evidence prints QUOTED_RUN words in a row of one of the claim's quotations (punctuation and
+    case aside)."""
+    evidence_words = f" {_plain(evidence)} "
+    for match in _QUOTATION.finditer(claim):
+        words = _plain(match.group(1) or match.group(2)).split()
+        if any(f" {' '.join(words[k:k + QUOTED_RUN])} " in evidence_words for k in range(len(words) - QUOTED_RUN + 1)):
+            return True
+    return False

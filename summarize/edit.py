@@ -361,6 +361,49 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     return replacement + text[end:], [edit]
 
 
+# A quotation that goes on from the sentence before, where that sentence names its speaker: "“I am
+# incredibly flattered …,” Stallone said in a statement." then "“However I believe I could be more
+# effective …”" (Multi-News prints 71 such in its dev stories). The speaker stands in front of it.
+BARE_QUOTATION = re.compile(r"^[“\"][^“”\"]+[”\"]$")
+_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+"
+_SPEAKER_BEFORE_VERB = re.compile(rf"[,.!?][”\"]\s+({_NAME})\s+(said|says|added)\b")
+_SPEAKER_AFTER_VERB = re.compile(rf"[,.!?][”\"]\s+(said|says|added)\s+(?:[^,.(]*?\s)??({_NAME})\s*(?:[,(]|\.$)")
+_NOT_A_SPEAKER = frozenset("he she it they we i you this that there".split())
+
+
+def quotation_speaker(previous: str) -> tuple[str, str] | None:
+    """(speaker, verb) of a quotation the sentence closes with a named speaker: "…,” Stallone said in a
+    statement." → ("Stallone", "said"); "…," said Nobel laureate Henry Kendall, chairman …" → ("Henry
+    Kendall", "said"); "…,” he said." → None (who?)."""
+    before = _SPEAKER_BEFORE_VERB.search(previous)
+    if before is not None:
+        name, verb = before.groups()
+    else:
+        after = _SPEAKER_AFTER_VERB.search(previous)
+        if after is None:
+            return None
+        verb, name = after.groups()
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES | _SPEAKER_TITLES:
+        words = words[1:]  # "Executive Director Mary Shafer" → "Mary Shafer"
+    if words[0].lower() in _NOT_A_SPEAKER:
+        return None
+    return " ".join(words), "says" if verb == "says" else "said"
+
+
+def attribute_quotation(text: str, previous: str | None) -> tuple[str, list[Edit]]:
+    """"“However I believe …”" → "Stallone said, “However I believe …”" when the sentence before it, in
+    the same source, is a quotation its speaker is named for."""
+    if previous is None or not BARE_QUOTATION.match(text.strip()):
+        return text, []
+    found = quotation_speaker(previous)
+    if found is None:
+        return text, []
+    speaker = f"{found[0]} {found[1]}"
+    edit = Edit("add", speaker, reason="speaker named in the sentence before it")
+    return f"{speaker}, {text.strip()}", [edit]
+
+
 _CONTRACTION = re.compile(r"[’']([a-z]+)(?=(\s+been\b)?)")
 _CONTRACTED = {("d", True): "had", ("s", True): "has", ("ll", False): "will"}  # (contraction, "been" follows)
 
@@ -375,6 +418,7 @@ def variants(base_text: str, base_source: int, group_texts: dict[int, str] | Non
     steps = [delete_openers, delete_leaners, delete_asides, neutralize]
     if previous is not None:
         steps.insert(0, lambda t: resolve_pronoun(t, previous, trusted))
+        steps.insert(0, lambda t: attribute_quotation(t, previous))
     if group_texts:
         steps.append(lambda t: expand_names(t, group_texts, base_source, trusted))
         steps.append(lambda t: add_appositives(t, group_texts, base_source, trusted))
@@ -411,6 +455,7 @@ def supporters(candidate_text: str, candidate_vector, group, vectors, lexicon, s
 
 _TITLES = frozenset("secretary state minister president director leader envoy chancellor speaker representative "
                     "sen rep gen mr mrs ms dr prof chairman premier ambassador councilor governor".split())
+_SPEAKER_TITLES = frozenset("executive chief officer spokesman spokeswoman spokesperson senior deputy".split())
 _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as this that secretary state president minister foreign chinese american united states house white press group".split())
 
 
@@ -490,11 +535,13 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
     core = analysis.cores.get(index)
     limit = count_words(core.text) if core is not None else pool[index].words  # what selection planned
 
+    speaker = analysis.speaker_words(index)  # "Stallone said," before a quotation, planned by selection
+
     def fits(candidate: Candidate) -> bool:
         if candidate.is_new:
             return count_words(candidate.text) <= limit + 2
         if candidate.base_text == pool[index].text:  # the sentence itself, should its shared core fail
-            return count_words(candidate.text) <= pool[index].words + room
+            return count_words(candidate.text) <= pool[index].words + speaker + room
         return count_words(candidate.base_text) <= limit + 2 and count_words(candidate.text) <= limit + room
 
     group_texts = {sentence.source_id: sentence.text for sentence, _ in group} if settings.fusion != "off" and len(group) > 1 else None
@@ -504,6 +551,8 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         Custodio, 21, of Boyce Road, Pine Bush, N.Y." left of a line of charges)."""
         if _SUBJECT_PRONOUN.match(candidate.text):
             return False
+        if speaker and BARE_QUOTATION.match(candidate.text.strip()):
+            return False  # a quotation without the speaker the sentence before names
         if candidate.text == candidate.base_text:
             return True
         # An edit must not leave a sentence leaning on the one before ("But it is nice …" → "It is nice …").

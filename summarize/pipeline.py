@@ -24,7 +24,7 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
-from .edit import cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
+from .edit import attribute_quotation, cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
 from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value
 from .progress import step
@@ -127,11 +127,23 @@ class Analysis:
         """Words the claim of sentence `index` will take: an opinion in the Summary gets its speaker."""
         core = self.cores.get(index)
         sentence = self.sentences[index] if core is None else replace(self.sentences[index], text=core.text)
+        speaker = self.speaker_words(index)
+        if speaker:  # "Stallone said," in front of a quotation that goes on from the sentence before
+            return sentence.words + speaker
         if not self.settings.rewrite or not is_evaluative(sentence.text) or is_attributed(sentence.text) \
                 or self.section([s.source_id for s, _ in self.wordings(index)], index) != "summary":
             return sentence.words
         cited = [self.sources[s.source_id - 1] for s, _ in self.wordings(index)]
         return sentence.words + count_words(f"According to {cited_outlets(cited)},")
+
+    def speaker_words(self, index: int) -> int:
+        """Words the speaker named in front of sentence `index` takes (a quotation that goes on from the
+        sentence before, which names its speaker), else 0."""
+        sentence = self.sentences[index]
+        if not self.settings.rewrite or index == 0 or self.sentences[index - 1].source_id != sentence.source_id:
+            return 0
+        text, edits = attribute_quotation(sentence.text, self.sentences[index - 1].text)
+        return count_words(text) - sentence.words if edits else 0
 
     def same_claims(self, indices: list[int]) -> list[tuple[int, int]]:
         """Pairs of the sentences that state one claim: one cites the other, or both give the same figure
@@ -523,10 +535,14 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
 
 
 def _resolved(sentence: Sentence, sentences: tuple[Sentence, ...], names: frozenset[str], settings: Settings) -> Sentence:
-    """The sentence with a leading pronoun resolved, when the edit stage will be able to do so."""
+    """The sentence with a leading pronoun resolved, or a quotation given the speaker the sentence before
+    names, when the edit stage will be able to do so."""
     if not settings.rewrite or sentence.index == 0 or sentences[sentence.index - 1].source_id != sentence.source_id:
         return sentence
-    text, edits = resolve_pronoun(sentence.text, sentences[sentence.index - 1].text, names)
+    previous = sentences[sentence.index - 1].text
+    text, edits = attribute_quotation(sentence.text, previous)
+    if not edits:
+        text, edits = resolve_pronoun(sentence.text, previous, names)
     return replace(sentence, text=text) if edits else sentence
 
 

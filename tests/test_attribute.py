@@ -139,6 +139,17 @@ def test_an_outlet_is_named_as_reporting_a_claim_only_on_the_same_facts(dev_pair
     assert precision >= 0.88 and recall >= 0.38
 
 
+def test_an_outlet_that_prints_the_same_quoted_words_reports_the_quotation():
+    from summarize.attribute import confirms
+
+    claim = "“Progress is hard. It takes time,” Blinken said."
+    # Five words in a row of the quotation, punctuation aside, even beside a negation of something else.
+    assert confirms(claim, "“Progress is hard, it takes time, and it’s not the product of one visit,” he added.", 2, DEFAULTS,
+                    sentence="“Progress is hard, it takes time, and it’s not the product of one visit,” he added.", cosine=0.5)
+    assert not confirms(claim, "“Progress is hard,” he added, noting the time it takes.", 2, DEFAULTS, cosine=0.5)  # four words
+    assert not confirms(claim, "“Progress is not hard. It takes time,” a critic said.", 2, DEFAULTS, cosine=0.5)
+
+
 def test_a_different_figure_or_none_is_no_report_of_a_figure():
     from summarize.attribute import confirms
 

@@ -307,6 +307,48 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
                            frozenset({"Mobb Deep"})) == (hospital, [])
 
 
+def test_a_quotation_that_goes_on_from_the_sentence_before_gets_the_speaker_it_names():
+    from summarize.edit import attribute_quotation
+
+    going_on = "“However I believe I could be more effective helping veterans.”"
+    text, edits = attribute_quotation(going_on, "“I am incredibly flattered,” Stallone said in a statement late Sunday.")
+    assert text == "Stallone said, “However I believe I could be more effective helping veterans.”"
+    assert [(e.type, e.text) for e in edits] == [("add", "Stallone said")]
+    # After the verb, the name only: titles and the role before it ("Nobel laureate", "Executive Director") go.
+    for previous, speaker in [('"It is grave," said Nobel laureate Henry Kendall, chairman of the Union.', "Henry Kendall said"),
+                              ('"Yes," said Lehigh County Humane Society Executive Director Mary Shafer.', "Mary Shafer said"),
+                              ("“Yes,” said Rep. Carlos Curbelo (R-Fla.) outside the chamber.", "Carlos Curbelo said"),
+                              ('"It was prolific," says singer Robert Plant.', "Robert Plant says")]:
+        assert attribute_quotation(going_on, previous)[0].startswith(speaker + ", “However")
+    # No speaker, "he" (who?), no quotation before, or a sentence that is not one whole quotation: unchanged.
+    for previous in ("“Yes,” he said.", "Stallone spoke on Sunday.", "Stallone said he would not serve."):
+        assert attribute_quotation(going_on, previous) == (going_on, [])
+    partly = "“However,” he added, “I could help veterans.”"
+    assert attribute_quotation(partly, "“I am flattered,” Stallone said.") == (partly, [])
+
+
+def test_a_brief_prints_such_a_quotation_with_its_speaker_and_check_finds_it_in_the_source(encoder, tmp_path):
+    import summarize
+    from summarize.verify import check
+
+    story = {
+        "times.txt": "Sylvester Stallone said on Sunday that he would not take an arts post in the Trump administration. "
+                     "“I am incredibly flattered to have been suggested for the National Endowment of the Arts,” Stallone "
+                     "said in a statement late Sunday. “However I believe I could be more effective by bringing national "
+                     "attention to returning military personnel in an effort to find them gainful employment.”",
+        "post.txt": "Sylvester Stallone turned down an arts post in the Trump administration on Sunday. Advisers to the "
+                    "president-elect had approached the actor last week about the job, two of them said.",
+    }
+    for name, text in story.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    brief = summarize.brief([tmp_path], words=120, encoder=encoder)
+    [quoted] = [claim for claim in brief.claims if "military personnel" in claim.text]
+    assert quoted.text.startswith("Stallone said, “However I believe")
+    assert [e.reason for e in quoted.edits] == ["speaker named in the sentence before it"]
+    found = check(quoted.text, [tmp_path], encoder=encoder)
+    assert [(v.name, v.kind) for v in found.verdicts if v.supported] == [("times", "two adjacent sentences")]
+
+
 def test_an_appositive_from_another_outlet_is_added_after_a_full_name_only_where_safe():
     from summarize.edit import add_appositives
 
