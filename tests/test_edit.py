@@ -99,6 +99,19 @@ def test_a_judging_verb_is_made_plain_and_the_sentence_still_reads():
         assert neutralize(kept) == (kept, []), kept
 
 
+def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_something():
+    """"McDaniel blasted the Commission" is a judgement of the speaker; "Star Wars blasted into movie
+    theaters" (a DUC dev story: it had read "criticized into movie theaters") and "a bullet ripped through"
+    are no speech at all."""
+    assert neutralize("McDaniel blasted the Commission on Presidential Debates.")[0] == \
+        "McDaniel criticized the Commission on Presidential Debates."
+    assert neutralize("The senator excoriated the plan, and she railed against the ruling.")[0] == \
+        "The senator criticized the plan, and she criticized the ruling."
+    for moving in ("When Star Wars blasted into movie theaters in 1977, it was new.", "A bullet ripped through the wall.",
+                   "The car slammed into a tree.", "Trump ripped into Biden on Tuesday."):
+        assert neutralize(moving) == (moving, [])
+
+
 def test_a_loaded_word_after_a_degree_word_stays_rather_than_leave_the_degree_on_another():
     """"the nation's most radical political change" was printed as "the nation's most political change"."""
     text = "Brazil elected a populist in the nation’s most radical political change since 1985."
