@@ -108,7 +108,8 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
     assert neutralize("The senator excoriated the plan, and she railed against the ruling.")[0] == \
         "The senator criticized the plan, and she criticized the ruling."
     for moving in ("When Star Wars blasted into movie theaters in 1977, it was new.", "A bullet ripped through the wall.",
-                   "The car slammed into a tree.", "Trump ripped into Biden on Tuesday."):
+                   "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
+                   "She hailed from Ohio.", "He was lecturing at Harvard."):
         assert neutralize(moving) == (moving, [])
 
 
