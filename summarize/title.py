@@ -177,6 +177,10 @@ def _abbreviates(short: tuple[str, ...], name: tuple[str, ...], surfaces: dict[s
     return len(letters) > 1 and len(letters) >= len(initials) - 1 and _subsequence(letters, initials)
 
 
+# "Martin Luther King Jr.": a title word before a suffix is a surname.
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
 def _is_title(word: str) -> bool:
     return word.rstrip(".").lower() in _JOB_TITLES
 
@@ -190,7 +194,8 @@ def _titled(name: list[str]) -> tuple[list[str], list[str], list[str]] | None:
     """("Supreme Court", "Justice Ruth Bader Ginsburg", "Ruth Bader Ginsburg") for "Supreme Court Justice Ruth Bader
     Ginsburg": the words before a title, the titled name and the name; "Secretary of State Antony Blinken" too.
     None for a name with no title before a person's name ("Justice Department")."""
-    title = next((k for k in range(len(name) - 2, -1, -1) if _is_title(name[k])), None)
+    title = next((k for k in range(len(name) - 2, -1, -1) if _is_title(name[k])
+                  and name[k + 1].rstrip(".,").lower() not in _NAME_SUFFIXES), None)
     if title is None:
         return None
     rest = name[title + 1:]

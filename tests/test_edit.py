@@ -428,3 +428,7 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("President Trump met Colorado Gov. John Hickenlooper. Donald Trump said the talks went well.",
                  "Former Colorado Gov. John Hickenlooper criticised President Trump. The CEO of Arkema said nothing.") \
         == "Donald Trump, John Hickenlooper, Colorado: what 2 sources report"
+    # A title word before "Jr." is a surname (held-out sample D had "Martin Luther, King Jr.").
+    assert title("Americans honored the Rev. Martin Luther King Jr. on Monday. Martin Luther King Jr. Day is a holiday.",
+                 "Martin Luther King Jr. led the march in Selma. The Martin Luther King Jr. memorial drew crowds.") \
+        == "Martin Luther King Jr., Selma: what 2 sources report"
