@@ -158,6 +158,20 @@ class Analysis:
                 if any(_same_figure(f, g) for f in figures for g in others) \
                         and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
                     pairs.add(tuple(sorted((i, j))))
+        # Two outlets' sentences each of which would name the other's outlet as reporting it too ("Sicknick
+        # suffered two strokes and died of natural causes, … the medical examiner has ruled" / "… had two strokes
+        # and died from natural causes, the chief medical examiner … has ruled"): one claim, said once.
+        ordered = sorted(among)
+        close = self.vectors[ordered] @ self.vectors[ordered].T
+        for a, b in zip(*np.nonzero(np.triu(close >= self.settings.name_similarity, k=1))):
+            i, j = ordered[a], ordered[b]
+            if self.sentences[i].source_id == self.sentences[j].source_id or (min(i, j), max(i, j)) in pairs:
+                continue
+            shared = shared_roots(self.lexicon.words[i], self.lexicon.words[j])
+            first, second = self.sentences[i].text, self.sentences[j].text
+            if confirms(first, second, shared, self.settings, second, float(close[a, b])) \
+                    and confirms(second, first, shared, self.settings, first, float(close[a, b])):
+                pairs.add((min(i, j), max(i, j)))
         return sorted(pairs)
 
     def reporters(self, index: int, margin: float = REPORT_MARGIN) -> set[int]:

@@ -175,3 +175,25 @@ def test_when_the_shared_core_reads_badly_the_sentence_cites_only_its_own_outlet
     [index] = [i for i in analysis.cores if analysis.sentences[i].source_id == 1]
     claim, _ = realise(index, analysis, encoder, GarbledEdits())
     assert claim.text == analysis.sentences[index].text and claim.sources == (1,)
+
+
+def test_two_outlets_wording_of_one_fact_is_printed_once(encoder, tmp_path):
+    """Each sentence would name the other's outlet as reporting it too ("also reported by"): one claim, said
+    once, though neither cites the other (a held-out roundup printed both as Summary claims)."""
+    story = {
+        "one.txt": "The New York Times, The Washington Post and NBC News walked back their reporting about the FBI's "
+                   "communication with President Trump's personal lawyer Rudy Giuliani regarding Russia. The stories "
+                   "came out after Giuliani's office was raided by the FBI on Thursday.",
+        "two.txt": "The New York Times, The Washington Post, and NBC News have retracted earlier reporting that "
+                   "incorrectly stated Rudy Giuliani was directly warned by the FBI that he was targeted by a Russian "
+                   "influence operation. Federal investigators searched the home and office of the former New York "
+                   "mayor last week.",
+    }
+    for name, text in story.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    analysis = analyse([tmp_path], encoder=encoder)
+    [first] = [s.index for s in analysis.sentences if "walked back" in s.text]
+    [second] = [s.index for s in analysis.sentences if "retracted" in s.text]
+    assert (first, second) in analysis.same_claims(list(analysis.ranked))
+    brief = summarize.brief([tmp_path], words=80, encoder=encoder)
+    assert sum("NBC News" in claim.text for claim in brief.claims) == 1
