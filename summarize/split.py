@@ -98,6 +98,12 @@ _COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
 _TITLE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(title.capitalize() for title in sorted(TITLES))})\.$")
 
 
+# A quotation that ends in "?" or "!" goes on with its speaker: Punkt ends the sentence at its mark.
+_QUESTION_QUOTED = re.compile(r"[?!][”\"’]$")
+_SPEAKER_NEXT = re.compile(r"(?:[a-z]|(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|told|asked|added|wrote|replied|"
+                           r"responded|tweeted|shouted|yelled|exclaimed)\b)")
+
+
 def _join_country_abbreviations(parts: list[str]) -> list[str]:
     """"U.S. Air Force": after "U.S." a capitalised word is far more often a noun than a new sentence.
 
@@ -113,6 +119,8 @@ def _join_country_abbreviations(parts: list[str]) -> list[str]:
             joined[-1] = f"{joined[-1]} {part}"
         elif joined and part[:1] in ")]" and joined[-1].count("(") > joined[-1].count(")"):
             joined[-1] += part  # "Mark Meadows (R-N.C.), chairman of …": Punkt cut inside the parentheses
+        elif joined and _QUESTION_QUOTED.search(joined[-1]) and _SPEAKER_NEXT.match(part):
+            joined[-1] = f"{joined[-1]} {part}"  # "“Apologize for what?” Biden told CNN …" is one sentence
         else:
             joined.append(part)
     return joined

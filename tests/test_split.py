@@ -37,6 +37,12 @@ CASES = [
     ("Nonetheless, retired U.S. Air Force General Robert Spalding disagreed. He spoke on Monday.",
      ["Nonetheless, retired U.S. Air Force General Robert Spalding disagreed.", "He spoke on Monday."]),
     ("Trade reached $690.6 billion in 2022. It fell in 2023.", ["Trade reached $690.6 billion in 2022.", "It fell in 2023."]),
+    # A quotation ending in "?" or "!" goes on with its speaker (a held-out brief printed "Biden told CNN when
+    # asked about …" without what he said); a new sentence after one does not.
+    ("Booker called for an apology. “Apologize for what?” Biden told CNN on Wednesday. He left.",
+     ["Booker called for an apology.", "“Apologize for what?” Biden told CNN on Wednesday.", "He left."]),
+    ("“Is this the end?” asked Senator Smith. She asked: “Why now?” Nobody answered the question.",
+     ["“Is this the end?” asked Senator Smith.", "She asked: “Why now?”", "Nobody answered the question."]),
     # A curly quotation closed by a straight mark (neus-val-39) is closed: the sentences after it stand apart.
     ('Democrats will argue it “like a violent crime prosecution" on Tuesday. The trial starts at 1 p.m. It may last a week.',
      ['Democrats will argue it “like a violent crime prosecution" on Tuesday.', "The trial starts at 1 p.m.",
