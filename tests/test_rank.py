@@ -120,6 +120,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Most residents here are descendants of slaves who once worked the plantations in the area.",
         "Others suffered such side-effects as deeper voices, serious acne and excessive hair growth.",
         "The decision to close the plant was announced on Monday by the company's chief executive.",
+        "The network of tunnels was flooded after the storm, officials in Hanoi said.",
+        "Three other states are establishing sites where motorists can get trained.",
+        "Trump denies all of the allegations against him, the White House said.",
         # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
         "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
         "After all, Selznick was notoriously demanding and infamous for his short temper on the set.",
@@ -135,7 +138,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "“I appeal for courage,” Annan said in the letter read on his behalf by his deputy.",
         # A quotation closed in the wire's style, or one that runs on after its speaker is named.
         "\"I think we're socially enabled, actually,'' Heath said of being the youngest in the group.",
-        "The magazine spoke to a producer who said: 'Kim's mapping out 2012, including the holidays.",
+        "Us Weekly spoke to a producer who said: 'Kim's mapping out 2012, including the holidays.",
         # The sentence names whom it speaks of, or its opening is no pointer back.
         "The 20-year-old high jumper Juana Rosario Arrendel was stripped of the Pan Am gold medal.",
         "At the time of the party, Polansky was on the lease at 51 Baxter Road, according to the warrant.",
@@ -195,6 +198,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Both athletes tested positive for Nandrolone, a muscle-building steroid.",
         "Neither was the good reverend, most likely, groovy.",
         "The three, who were wearing fake suicide vests, were shot dead during the attack.",
+        "Three others were sentenced to jail terms totaling 24 years.",
+        # Which newspaper, which warnings? (held-out sample E; "The magazine claims …" in 3 dev candidates)
+        "The newspaper, citing people familiar with the matter, reported that a second network was warned.",
+        "The magazine claims that Kardashian is fed up with Humphries’ partying.",
+        "Biden issued those warnings while offering to cooperate on climate change.",
         # A quotation that runs on into the next sentence, where its speaker is named.
         "\"We know there is misinformation and even outright hoax content on Facebook.",
         "“The president has never asked Mr. Comey or anyone else to end an investigation.",
