@@ -198,7 +198,9 @@ _REPORTING = re.compile(
     r"believes?|believed|warned|described|declared|called|acknowledged|assessed|observed|insisted|claimed|"
     r"asserted|suggested|indicated|concluded|emphasized|urged|announced|praised|criticized|commented|"
     r"explained|confirmed|denied|denies|deny|predicted|estimated|warns?|argues?|claims?|insists?|believes|alleges?|alleged|"
-    r"accuses?|accused|contends?|contended|maintains?|maintained)\b",
+    r"accuses?|accused|contends?|contended|maintains?|maintained)\b"
+    # "…, US media report.": the verb after a plural teller ("the report found" is a noun, no teller)
+    r"|\b(?:media|outlets|newspapers|networks|agencies|officials|sources|witnesses|reporters)\s+report\b",
     re.IGNORECASE,
 )
 # "appears to be", "it now appears": a hedge; "to appear on the album", "appear in court": events.

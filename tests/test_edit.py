@@ -173,6 +173,10 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert is_evaluative("The mantra led the moderator to presume the truth of the unproven accusation.")
     assert is_evaluative("President Donald Trump is defiantly holding the line on his policy.")
     assert is_attributed("The visit was a failure, Bloomberg reported.")
+    # "…, US media report." names its tellers: no cut of it as a clause other outlets do not state (held-out
+    # sample E printed a second-hand report as fact); "the report found" is a noun.
+    assert is_attributed("The department has opened a criminal inquiry, US media report.")
+    assert not is_attributed("The report found flaws in the inquiry.")
     assert not is_attributed("“The visit was a failure.”")
 
 
