@@ -107,6 +107,9 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
         "McDaniel criticized the Commission on Presidential Debates."
     assert neutralize("The senator excoriated the plan, and she railed against the ruling.")[0] == \
         "The senator criticized the plan, and she criticized the ruling."
+    # Held-out sample E: "a statement slamming …", "a blistering attack" (the article follows), "adoring supporters".
+    assert neutralize("Pelosi issued a statement slamming the decision.")[0] == "Pelosi issued a statement criticizing the decision."
+    assert neutralize("He launched a blistering attack on adoring supporters.")[0] == "He launched an attack on supporters."
     for moving in ("When Star Wars blasted into movie theaters in 1977, it was new.", "A bullet ripped through the wall.",
                    "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
                    "She hailed from Ohio.", "He was lecturing at Harvard."):
