@@ -15,11 +15,13 @@ from .types import Source
 
 # A word of a name: "Biden", "O’Rourke", "Covid-19", an initial "J.", an abbreviation "Gov.", "U.S.", "D.C.".
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*\w\.?|[A-Z]\.?)"
+# A surname's particle: "Bill de Blasio", "Ursula von der Leyen".
+_PARTICLE = r"(?:(?:de|da|del|della|di|du|van|von|der|den|bin|ibn)\s+)+"
 # Words join by spaces, by "of (the)", "for (the)", "and (the)", "&" (kept only inside an institution's name,
 # see `_segments`) and by the comma of "Washington, D.C."; a name may end in a number ("Senate Bill 8"). The
 # lookahead gives an acronym in brackets after the name ("(DACA)") or the lowercase word after it ("American
 # officials").
-_NAME = re.compile(rf"\b{_WORD}(?:(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?|,\s+(?=D\.C\.)){_WORD})*"
+_NAME = re.compile(rf"\b{_WORD}(?:(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?|{_PARTICLE})?|,\s+(?=D\.C\.)){_WORD})*"
                    r"(?:\s+\d{1,4}\b(?![.,]?\d))?"
                    r"(?=\s+\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)|[ \t]+(?P<next>[a-z][\w’'-]*))?")
 _JOINERS = frozenset("of for and & the".split())
@@ -408,6 +410,13 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
         found = [key for key in found if key in titled_people]
         if surname in standalone and surname not in dropped and found:
             merge(surname, max(found, key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k])))
+    # "Labor Department" is the "Department of Labor": one name, as most sources write it.
+    for key in list(document_frequency):
+        words = _words(key)
+        other = f"{words[-1]} of {' '.join(words[:-1])}" if len(words) > 1 and words[-1] in ("department", "ministry") else ""
+        if other in document_frequency and key not in dropped and other not in dropped:
+            alias, name = sorted((key, other), key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k]))
+            merge(alias, name)
     # "CDC" is the "Centers for Disease Control and Prevention (CDC)" wherever a source gives it so.
     for key, name in acronyms.items():
         if key in document_frequency and name in document_frequency and key not in dropped and name not in dropped:

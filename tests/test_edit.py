@@ -439,3 +439,11 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("Americans honored the Rev. Martin Luther King Jr. on Monday. Martin Luther King Jr. Day is a holiday.",
                  "Martin Luther King Jr. led the march in Selma. The Martin Luther King Jr. memorial drew crowds.") \
         == "Martin Luther King Jr., Selma: what 2 sources report"
+    # A surname's particle joins the name ("Mayor Bill, …, Blasio" in held-out sample E); "Labor Department" is
+    # the "Department of Labor" (both were listed).
+    assert title("Mayor Bill de Blasio ordered vaccines in New York. De Blasio spoke.",
+                 "New York Mayor Bill de Blasio said workers must be vaccinated.") == \
+        "Bill de Blasio, New York: what 2 sources report"
+    assert title("The Labor Department said 853,000 people filed claims on Thursday.",
+                 "Claims rose, the Department of Labor said. The Labor Department counted them.") == \
+        "Labor Department: what 2 sources report"
