@@ -366,7 +366,11 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
         return False
     if cosine is not None and cosine < settings.name_similarity:
         return False  # words in common with a sentence about something else: the story, not the fact
-    return shared >= settings.name_shared_words and numbers(claim) <= numbers(evidence)
+    # Six words in common are few beside a long claim ("… appeared at odds on most issues, even as Xi warned
+    # that confrontation would be a “disaster”" / a sentence on the call alone): the evidence must also hold
+    # a good part of the claim's content words.
+    return shared >= settings.name_shared_words and coverage(claim, evidence) >= settings.name_coverage \
+        and numbers(claim) <= numbers(evidence)
 
 
 QUOTED_RUN = 5  # words in a row of a claim's quotation that the evidence must print: a phrase, not a word
