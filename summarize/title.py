@@ -243,8 +243,15 @@ def _letters(key: str) -> str:
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """`shorter` is a run of `longer`'s words, initials aside ("Michael T. Flynn" holds "Michael Flynn")."""
+    longer, shorter = _without_initials(longer), _without_initials(shorter)
     n = len(shorter)
     return any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    named = tuple(word for word in words if not re.fullmatch(r"[a-z]\.", word))
+    return named or words
 
 
 def neutral_title(sources: Iterable[Source], names: int = 3) -> str:

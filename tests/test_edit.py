@@ -444,6 +444,10 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("Mayor Bill de Blasio ordered vaccines in New York. De Blasio spoke.",
                  "New York Mayor Bill de Blasio said workers must be vaccinated.") == \
         "Bill de Blasio, New York: what 2 sources report"
+    # One person with and without a middle initial is named once ("Michael Flynn, …, Michael T. Flynn" in sample F).
+    heading = title("Michael T. Flynn pleaded guilty in Washington. Michael T. Flynn met the FBI.",
+                    "Michael Flynn admitted lying in Washington. Michael Flynn is cooperating.")
+    assert heading.count("Flynn") == 1 and "Washington" in heading, heading
     assert title("The Labor Department said 853,000 people filed claims on Thursday.",
                  "Claims rose, the Department of Labor said. The Labor Department counted them.") == \
         "Labor Department: what 2 sources report"
