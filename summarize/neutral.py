@@ -76,7 +76,7 @@ def loaded_terms(text: str, kinds: tuple[str, ...] = ("loaded", "attribution")) 
     for term in lexicon():
         if term.kind not in kinds:
             continue
-        hits = [m for m in term.pattern.finditer(own_voice) if not _in_a_name(own_voice, m)]
+        hits = [m for m in term.pattern.finditer(own_voice) if not _in_a_name(own_voice, m, term)]
         if hits:
             found += [term.term] * len(hits)
             own_voice = term.pattern.sub(" ", own_voice)  # "authoritarian leader" is not also "authoritarian"
@@ -107,10 +107,11 @@ def _leaves_a_hole(text: str, match: re.Match) -> bool:
 _LABEL_BEFORE_A_NAME = re.compile(r"(?:dictator|strongman|tyrant|despot|autocrat)$", re.IGNORECASE)
 
 
-def _in_a_name(text: str, match: re.Match) -> bool:
+def _in_a_name(text: str, match: re.Match, term: Term) -> bool:
     """A capitalised term inside a sentence is part of a name or title ("their album The Infamous", "My
-    Infamous Life"): no judgement of the writer's, and deleting it breaks the title."""
-    if not match.group(0)[:1].isupper():
+    Infamous Life"): no judgement of the writer's, and deleting it breaks the title. (Not a term the lexicon
+    itself capitalises: "CCP virus".)"""
+    if not match.group(0)[:1].isupper() or term.term[:1].isupper():
         return False
     if _LABEL_BEFORE_A_NAME.search(match.group(0)) and re.match(r"\s+[A-Z]", text[match.end():]):
         return False
@@ -181,7 +182,7 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
         if not is_quote:
             for term in lexicon():
                 def swap(match, term=term, segment=segment):
-                    if _in_a_name(segment, match) or (not term.replacement and _leaves_a_hole(segment, match)):
+                    if _in_a_name(segment, match, term) or (not term.replacement and _leaves_a_hole(segment, match)):
                         return match.group(0)
                     edits.append(Edit("replace" if term.replacement else "delete", match.group(0),
                                       term.replacement, f"lexicon: {term.kind} “{term.term}”"))

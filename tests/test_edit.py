@@ -110,6 +110,10 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
     # Held-out sample E: "a statement slamming …", "a blistering attack" (the article follows), "adoring supporters".
     assert neutralize("Pelosi issued a statement slamming the decision.")[0] == "Pelosi issued a statement criticizing the decision."
     assert neutralize("He launched a blistering attack on adoring supporters.")[0] == "He launched an attack on supporters."
+    # Held-out sample F: a slur for the virus (capitalised in the lexicon itself), "begged" ("begged off" is no plea).
+    assert neutralize("The CCP virus spread, and she begged lawmakers to act.")[0] == \
+        "The coronavirus spread, and she asked lawmakers to act."
+    assert neutralize("He begged off the interview.") == ("He begged off the interview.", [])
     for moving in ("When Star Wars blasted into movie theaters in 1977, it was new.", "A bullet ripped through the wall.",
                    "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
                    "She hailed from Ohio.", "He was lecturing at Harvard."):
