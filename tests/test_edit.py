@@ -114,6 +114,8 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
     assert neutralize("The CCP virus spread, and she begged lawmakers to act.")[0] == \
         "The coronavirus spread, and she asked lawmakers to act."
     assert neutralize("He begged off the interview.") == ("He begged off the interview.", [])
+    assert neutralize("It was a bizarre incident on a red carpet.")[0] == "It was an incident on a red carpet."
+    assert neutralize("Scientists tried a bizarre-sounding experiment.")[1] == []
     for moving in ("When Star Wars blasted into movie theaters in 1977, it was new.", "A bullet ripped through the wall.",
                    "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
                    "She hailed from Ohio.", "He was lecturing at Harvard."):
