@@ -72,6 +72,30 @@ class Candidate:
 _CONJUNCTION_OPENER = re.compile(r"^(?:but|and|so|yet)\s+(?!(?:far|much|many|long|yet|too)\b)(?=[A-Za-z0-9“\"])", re.IGNORECASE)
 
 
+# No sentence ends on these: "… has won the country's election for" was cut off, not left without its stop.
+CUT_OFF_WORDS = frozenset("a an the of to for in on at by from with into onto as and or but nor than that whose which "
+                          "his her their its our my your this these those".split())
+# A feed that cut the article off mid-sentence ("… without new border wall money, saying the"): the last
+# whole clause before the cut, closed with a full stop.
+CUT_OFF_REASON = "cut off in the source"
+_LAST_BREAK = re.compile(r"(?:[,;]|\s[—–])\s+(?=[^,;—–]*$)")
+
+
+def trim_cut_off(text: str) -> tuple[str, list[Edit]]:
+    stripped = text.rstrip()
+    words = re.findall(r"[\w’'-]+", stripped.lower())
+    if not words or not stripped[-1].isalnum() or words[-1] not in CUT_OFF_WORDS:
+        return text, []  # a final stop, or only the stop lost ("… since democracy was restored")
+    match = _LAST_BREAK.search(stripped)
+    if match is None:
+        return text, []
+    head = stripped[:match.start()].rstrip()
+    if count_words(head) < MIN_CORE_WORDS or head.count("“") != head.count("”") or head.count('"') % 2 \
+            or head.count("(") != head.count(")"):
+        return text, []
+    return head + ".", [Edit("delete", stripped[match.end():], reason=CUT_OFF_REASON)]
+
+
 def delete_openers(text: str) -> tuple[str, list[Edit]]:
     match = _CONJUNCTION_OPENER.match(text)
     if match:
@@ -415,7 +439,7 @@ def variants(base_text: str, base_source: int, group_texts: dict[int, str] | Non
     `previous` (the sentence before it in its source) a leading pronoun resolved."""
     out = [Candidate(base_text, base_source, base_text)]
     text, edits = base_text, []
-    steps = [delete_openers, delete_leaners, delete_asides, neutralize]
+    steps = [trim_cut_off, delete_openers, delete_leaners, delete_asides, neutralize]
     if previous is not None:
         steps.insert(0, lambda t: resolve_pronoun(t, previous, trusted))
         steps.insert(0, lambda t: attribute_quotation(t, previous))

@@ -24,7 +24,8 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
-from .edit import attribute_quotation, cited_outlets, clause_deletions, full_names, realise, resolve_pronoun
+from .edit import (CUT_OFF_WORDS, attribute_quotation, cited_outlets, clause_deletions, full_names, realise, resolve_pronoun,
+                   trim_cut_off)
 from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value
 from .progress import step
@@ -251,7 +252,8 @@ def analyse(
                   and not is_headline(sentences[i].text, vectors[i], headlines)
                   and not _speaker_follows(i, sentences)]
     if not candidates:  # a very short input: better a sentence that lost its final stop, else a fragment,
-        candidates = [i for i in embedded if _lost_its_stop(sentences[i], settings)] or list(embedded)  # than nothing
+        candidates = [i for i in embedded if _lost_its_stop(sentences[i], settings)] \
+            or [i for i in embedded if _cuts_back(sentences[i], settings)] or list(embedded)  # than nothing
     candidates = most_central(candidates, scores, settings.candidate_pool)
     lexicon = Lexicon.build([s.text for s in sentences], outlets=len(sources))
     # Agreement between outlets counts: a sentence that other outlets state too (by the same test that
@@ -287,9 +289,10 @@ def _speaker_follows(index: int, sentences: tuple[Sentence, ...]) -> bool:
         and speaker_named_after(following.text)
 
 
-# No sentence ends on these: "… has won the country's election for" was cut off, not left without its stop.
-_CUT_OFF = frozenset("a an the of to for in on at by from with into onto as and or but nor than that whose which "
-                     "his her their its our my your this these those".split())
+def _cuts_back(sentence: Sentence, settings: Settings) -> bool:
+    """A sentence the feed cut off mid-clause whose last whole clause stands alone (edit.trim_cut_off)."""
+    text, edits = trim_cut_off(sentence.text)
+    return settings.rewrite and bool(edits) and can_stand_alone(replace(sentence, text=text), settings)
 
 
 def _lost_its_stop(sentence: Sentence, settings: Settings) -> bool:
@@ -297,7 +300,7 @@ def _lost_its_stop(sentence: Sentence, settings: Settings) -> bool:
     latest country to drift toward the far right, … since democracy was restored")."""
     text = sentence.text.rstrip()
     words = re.findall(r"[\w’'-]+", text.lower())
-    return bool(words) and text[-1:].isalnum() and words[-1] not in _CUT_OFF \
+    return bool(words) and text[-1:].isalnum() and words[-1] not in CUT_OFF_WORDS \
         and can_stand_alone(replace(sentence, text=text + "."), settings)
 
 

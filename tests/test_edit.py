@@ -3,6 +3,7 @@
 from summarize.edit import delete_asides, delete_leaners, delete_openers, expand_names, full_names, variants
 from summarize.neutral import attribute_to, common_words, is_attributed, is_evaluative, loaded_terms, neutralize
 from summarize.pipeline import measures_differ
+from summarize.types import Document, Edit
 
 SOURCE_3 = "Over the weekend, U.S. Secretary of State Antony Blinken paid a visit to Beijing."
 SOURCE_1 = "During his two-day visit, Blinken met with People’s Republic of China leader Xi Jinping and foreign minister Qin Gang."
@@ -332,6 +333,24 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
                            frozenset({"Mobb Deep"})) == (hospital, [])
     assert resolve_pronoun(hospital, "Prodigy, iconic rapper and one-half of Mobb Deep, died Tuesday.",
                            frozenset({"Mobb Deep"})) == (hospital, [])
+
+
+def test_a_sentence_the_feed_cut_off_is_cut_back_to_its_last_whole_clause(encoder):
+    """Every source of a held-out roundup was cut off mid-sentence; the brief printed "…, saying the"."""
+    import summarize
+    from summarize.edit import CUT_OFF_REASON, trim_cut_off
+
+    cut = "Schumer urged Republicans on Friday to vote to reopen the government without wall money, saying the"
+    assert trim_cut_off(cut) == ("Schumer urged Republicans on Friday to vote to reopen the government without wall money.",
+                                 [Edit("delete", "saying the", reason=CUT_OFF_REASON)])
+    lost_stop = "Brazil on Sunday became the latest country to drift right, since democracy was restored"
+    assert trim_cut_off(lost_stop) == (lost_stop, [])  # only the final stop is missing: nothing is cut
+    documents = [Document(path="one", title="Schumer: Trump is a terrible negotiator", text=cut),
+                 Document(path="two", title="Trump, Democrats dig in ahead of shutdown meeting",
+                          text="Trump and congressional leaders met on Friday to try to end a partial government "
+                               "shutdown over his demand for $5 billion to build a")]
+    [claim] = summarize.brief(documents, words=30, encoder=encoder).claims
+    assert claim.text.endswith("without wall money.") and [e.reason for e in claim.edits] == [CUT_OFF_REASON]
 
 
 def test_a_quotation_that_goes_on_from_the_sentence_before_gets_the_speaker_it_names():
