@@ -145,10 +145,12 @@ _QUANTIFIER_START = re.compile(
 # event the sentence before named (every such opening among the dev candidates was one).
 _EVENT_ANAPHOR = re.compile(
     r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
+    r"resolution|bill|law|legislation|agreement|settlement|"
     r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote|tweet|post|story|article|"
     r"letter|memo|video|message|speech|interview)\s+(?:is|was|comes|came|has|had|"
     r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems|"
-    r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went)\b")
+    r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went|"
+    r"requires|required|gives|gave|allows|allowed|also)\b")
 # "The tribe is determined …", "The 12-year-old from St. Louis was …", "The five other defendants …": which
 # tribe? A person or body the article named before, unless the sentence names it itself within its first
 # words ("The 20-year-old high jumper Juana Arrendel …").
@@ -345,7 +347,10 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-_ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) of (?:these|those)\b", re.IGNORECASE)
+_ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) of (?:these|those)\b"
+                           # "One of them had critical injuries", "But all of them reported …": of whom?
+                           r"|^(?:(?:and|but|so|yet),?\s+)?(?:one|some|many|all|most|none|each|two|three) of them\b",
+                           re.IGNORECASE)
 # "A lower appeals court had struck down that law …": which law? The sentence before named it.
 _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws|bill|bills|ruling|decision|policy|measure|"
                          r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach)\b(?!\s+(?:enforcement|makers?|firm|school))"

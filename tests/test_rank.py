@@ -123,6 +123,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The network of tunnels was flooded after the storm, officials in Hanoi said.",
         "Three other states are establishing sites where motorists can get trained.",
         "Trump denies all of the allegations against him, the White House said.",
+        "Hundreds of economic protests, some of them violent, have erupted across China in recent years.",
+        "The law firm representing the family said it would appeal the ruling on Monday.",
         # A lead-in that is a clause or names someone may hold the pronoun's antecedent; "it is hard to" none.
         "If the EPA agrees, it could fine Vail up to $27,500 a day for the violations.",
         "After all, Selznick was notoriously demanding and infamous for his short temper on the set.",
@@ -203,6 +205,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The newspaper, citing people familiar with the matter, reported that a second network was warned.",
         "The magazine claims that Kardashian is fed up with Humphries’ partying.",
         "Biden issued those warnings while offering to cooperate on climate change.",
+        "One of them had critical injuries, police spokesperson Genae Cook said.",
+        "The resolution will give Democrats control of Senate committees after two weeks of talks.",
+        "The bill would set up five centers for autism research around the country.",
         # A quotation that runs on into the next sentence, where its speaker is named.
         "\"We know there is misinformation and even outright hoax content on Facebook.",
         "“The president has never asked Mr. Comey or anyone else to end an investigation.",
