@@ -82,6 +82,7 @@ _LAST_BREAK = re.compile(r"(?:[,;]|\s[—–])\s+(?=[^,;—–]*$)")
 
 
 def trim_cut_off(text: str) -> tuple[str, list[Edit]]:
+    """"…, saying the" → "….": only a text that ends on a word no sentence ends on loses its last clause."""
     stripped = text.rstrip()
     words = re.findall(r"[\w’'-]+", stripped.lower())
     if not words or not stripped[-1].isalnum() or words[-1] not in CUT_OFF_WORDS:
@@ -389,9 +390,9 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
 # incredibly flattered …,” Stallone said in a statement." then "“However I believe I could be more
 # effective …”" (Multi-News prints 71 such in its dev stories). The speaker stands in front of it.
 BARE_QUOTATION = re.compile(r"^[“\"][^“”\"]+[”\"]$")
-_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+"
-_SPEAKER_BEFORE_VERB = re.compile(rf"[,.!?][”\"]\s+({_NAME})\s+(said|says|added)\b")
-_SPEAKER_AFTER_VERB = re.compile(rf"[,.!?][”\"]\s+(said|says|added)\s+(?:[^,.(]*?\s)??({_NAME})\s*(?:[,(]|\.$)")
+_SPEAKER_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+"
+_SPEAKER_BEFORE_VERB = re.compile(rf"[,.!?][”\"]\s+({_SPEAKER_NAME})\s+(said|says|added)\b")
+_SPEAKER_AFTER_VERB = re.compile(rf"[,.!?][”\"]\s+(said|says|added)\s+(?:[^,.(]*?\s)??({_SPEAKER_NAME})\s*(?:[,(]|\.$)")
 _NOT_A_SPEAKER = frozenset("he she it they we i you this that there".split())
 
 
@@ -436,7 +437,8 @@ def variants(base_text: str, base_source: int, group_texts: dict[int, str] | Non
              trusted: frozenset[str] = frozenset(), previous: str | None = None) -> list[Candidate]:
     """The sentence as written, then each conservative edit ladder step applied on top of the last;
     with `group_texts` (the group's sentences by source) also the safe fusion of full names, and with
-    `previous` (the sentence before it in its source) a leading pronoun resolved."""
+    `previous` (the sentence before it in its source) a leading pronoun resolved or a quotation given the
+    speaker that sentence names."""
     out = [Candidate(base_text, base_source, base_text)]
     text, edits = base_text, []
     steps = [trim_cut_off, delete_openers, delete_leaners, delete_asides, neutralize]

@@ -140,16 +140,16 @@ class Analysis:
     def speaker_words(self, index: int) -> int:
         """Words the speaker named in front of sentence `index` takes (a quotation that goes on from the
         sentence before, which names its speaker), else 0."""
-        sentence = self.sentences[index]
-        if not self.settings.rewrite or index == 0 or self.sentences[index - 1].source_id != sentence.source_id:
+        previous = _previous_in_source(self.sentences, index)
+        if not self.settings.rewrite or previous is None:
             return 0
-        text, edits = attribute_quotation(sentence.text, self.sentences[index - 1].text)
-        return count_words(text) - sentence.words if edits else 0
+        text, edits = attribute_quotation(self.sentences[index].text, previous)
+        return count_words(text) - self.sentences[index].words if edits else 0
 
     def same_claims(self, indices: list[int]) -> list[tuple[int, int]]:
-        """Pairs of the sentences that state one claim: one cites the other, or both give the same figure
-        in close words ("added 943,000 jobs in July" / "payrolls increased by 943,000 in July"). A brief
-        holds one of each."""
+        """Pairs of the sentences that state one claim: one cites the other, both give the same figure in
+        close words ("added 943,000 jobs in July" / "payrolls increased by 943,000 in July"), or each would
+        name the other's outlet as reporting it too. A brief holds one of each."""
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
         figured = [(i, _figures(self.sentences[i].text)) for i in indices]
@@ -551,12 +551,19 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 
 
+def _previous_in_source(sentences: tuple[Sentence, ...], index: int) -> str | None:
+    """The text of the sentence before sentence `index` in the same source, if any."""
+    if index == 0 or sentences[index - 1].source_id != sentences[index].source_id:
+        return None
+    return sentences[index - 1].text
+
+
 def _resolved(sentence: Sentence, sentences: tuple[Sentence, ...], names: frozenset[str], settings: Settings) -> Sentence:
     """The sentence with a leading pronoun resolved, or a quotation given the speaker the sentence before
     names, when the edit stage will be able to do so."""
-    if not settings.rewrite or sentence.index == 0 or sentences[sentence.index - 1].source_id != sentence.source_id:
+    previous = _previous_in_source(sentences, sentence.index)
+    if not settings.rewrite or previous is None:
         return sentence
-    previous = sentences[sentence.index - 1].text
     text, edits = attribute_quotation(sentence.text, previous)
     if not edits:
         text, edits = resolve_pronoun(sentence.text, previous, names)
