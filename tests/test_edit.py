@@ -473,6 +473,10 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     heading = title("Michael T. Flynn pleaded guilty in Washington. Michael T. Flynn met the FBI.",
                     "Michael Flynn admitted lying in Washington. Michael Flynn is cooperating.")
     assert heading.count("Flynn") == 1 and "Washington" in heading, heading
+    # A public is no topic: "Americans", "Democrats" (held-out sample F's headings ended on "Americans" three times).
+    heading = title("Americans lined up as Joe Biden spoke in Ohio. Democrats cheered. Americans voted.",
+                    "Joe Biden told Americans in Ohio that Democrats would win.")
+    assert "Americans" not in heading and "Democrats" not in heading and heading.startswith("Joe Biden, Ohio"), heading
     assert title("The Labor Department said 853,000 people filed claims on Thursday.",
                  "Claims rose, the Department of Labor said. The Labor Department counted them.") == \
         "Labor Department: what 2 sources report"
