@@ -417,7 +417,10 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
             people.setdefault(words[-1], []).append(key)
     for key, core in titled_core.items():
         if core in people:
-            merge(key, max(people[core], key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k])))
+            person = max(people[core], key=lambda k: (raw_frequency[k], raw_mentions[k], -first_seen[k]))
+            merge(key, person)
+            if core in document_frequency and core not in dropped:
+                merge(core, person)  # and "Blinken" alone, in the seed that never prints "Antony"
             dropped.add(core)
     # A surname alone ("Paul said") is the person a source names in full after a title ("Sen. Rand Paul").
     for surname, found in people.items():
