@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from summarize.config import DEFAULTS  # noqa: E402
 from summarize.embed import shared_encoder  # noqa: E402
-from summarize.evaluate import read_clusters  # noqa: E402
-from summarize.pipeline import analyse, compose, select  # noqa: E402
+from summarize.evaluate import brief_at, read_clusters  # noqa: E402
+from summarize.pipeline import analyse  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval" / "dev" / "clusters.jsonl"
 
@@ -62,7 +62,7 @@ def main() -> None:
             analysis = analyse(cluster.documents, DEFAULTS, encoder=encoder)
             if len(analysis.sources) < 2:
                 continue
-            brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget, refill=True)
+            brief = brief_at(analysis, cluster.budget)
             summary = [claim for claim in brief.claims if claim.section == "summary"]
             found = corroborated_facts(analysis)
             clusters += 1

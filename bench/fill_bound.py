@@ -24,11 +24,11 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.concepts import MAX_CANDIDATES  # noqa: E402
+from summarize.concepts import MAX_CANDIDATES, never_together  # noqa: E402
 from summarize.config import DEFAULTS  # noqa: E402
 from summarize.embed import shared_encoder  # noqa: E402
-from summarize.evaluate import read_clusters  # noqa: E402
-from summarize.pipeline import analyse, compose, select  # noqa: E402
+from summarize.evaluate import brief_at, read_clusters  # noqa: E402
+from summarize.pipeline import analyse  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval" / "dev" / "clusters.jsonl"
 
@@ -64,15 +64,12 @@ def main() -> None:
         for cluster in read_clusters(EVAL, sets=[name]):
             analysis = analyse(cluster.documents, DEFAULTS, encoder=encoder)
             budget = cluster.budget
-            brief = compose(analysis, select(analysis, budget), words=budget, refill=True)
+            brief = brief_at(analysis, budget)
             fills.append(min(1.0, brief.stats.words / budget))
             pool = list(analysis.ranked[:MAX_CANDIDATES])
             sizes = [analysis.claim_words(i) for i in pool]
             repeating.append(min(1.0, most_words(sizes, budget) / budget))
-            close = analysis.vectors[pool] @ analysis.vectors[pool].T
-            apart = {(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(close >= DEFAULTS.redundancy, k=1)))}
-            column = {index: j for j, index in enumerate(pool)}
-            apart |= {(column[a], column[b]) for a, b in analysis.same_claims(pool) if a in column and b in column}
+            apart = never_together(pool, analysis.vectors, DEFAULTS, analysis.same_claims(pool))
             distinct.append(min(1.0, most_words(sizes, budget, sorted(apart)) / budget))
         print(f"| {name} | {len(fills)} | {statistics.mean(fills):.1%} | {statistics.mean(repeating):.1%} | "
               f"{statistics.mean(distinct):.1%} |", flush=True)

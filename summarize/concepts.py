@@ -56,6 +56,16 @@ def concept_weights(sentences: list[Sentence], settings: Settings, headlines: li
     return shared if len(shared) >= settings.concept_min_shared else weight
 
 
+def never_together(pool: list[int], vectors: np.ndarray, settings: Settings,
+                   exclusive: list[tuple[int, int]] = ()) -> set[tuple[int, int]]:
+    """Pairs of positions in `pool` the brief never holds both of: closer than `settings.redundancy`, or
+    two sentences of one claim (`exclusive`, by sentence index)."""
+    close = vectors[pool] @ vectors[pool].T
+    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1)))}
+    column_of = {i: j for j, i in enumerate(pool)}
+    return pairs | {(column_of[a], column_of[b]) for a, b in exclusive if a in column_of and b in column_of}
+
+
 def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.ndarray, budget: int,
                     settings: Settings, agreed: set[int] = frozenset(), value=None,
                     headlines: list[str] = (), corroboration: dict[int, int] | None = None,
@@ -111,11 +121,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     agreed_columns = [j for j, i in enumerate(pool) if i in agreed]
     if agreed_columns:
         constraint([(j, 1.0) for j in agreed_columns], 1, np.inf)
-    close = vectors[pool] @ vectors[pool].T
-    pairs = {(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(close >= settings.redundancy, k=1)))}
-    column_of = {i: j for j, i in enumerate(pool)}
-    pairs |= {(column_of[a], column_of[b]) for a, b in exclusive if a in column_of and b in column_of}
-    for a, b in sorted(pairs):
+    for a, b in sorted(never_together(pool, vectors, settings, exclusive)):
         constraint([(a, 1.0), (b, 1.0)], 0, 1)
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
     own = alone + np.array([1e-3 * sentences[i].words for i in pool])

@@ -29,7 +29,7 @@ from .errors import InputError
 from .neutral import framing_intensity, loaded_terms
 from .pipeline import Analysis, analyse, compose, select
 from .rank import fill_budget
-from .types import Document, count_words
+from .types import Brief, Document, count_words
 from .verify import citation_scores, unsupported_words
 
 log = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ def evaluate_cluster(
     for system in systems:
         started = time.perf_counter()
         if system == "summarize":
-            brief = compose(analysis, select(analysis, cluster.budget), words=cluster.budget, refill=True)
+            brief = brief_at(analysis, cluster.budget)
             summary = " ".join(claim.text for claim in brief.claims)
             precision, recall = citation_scores(brief, analysis)
             structure = brief_structure(brief, analysis, cluster.budget)
@@ -220,6 +220,11 @@ def evaluate_cluster(
                    "seconds": seconds}
         results.append(Result(system, cluster.id, cluster.set, summary, metrics))
     return results
+
+
+def brief_at(analysis: Analysis, budget: int) -> Brief:
+    """The brief `summarize eval` scores: at `budget` words, words that realising left unused refilled."""
+    return compose(analysis, select(analysis, budget), words=budget, refill=True)
 
 
 def brief_structure(brief, analysis: Analysis, budget: int) -> dict[str, float | None]:

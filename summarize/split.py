@@ -88,7 +88,7 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
             for part in _MISSING_SPACE.split(chunk)
             if part.strip()
         ]
-        sentences.extend(_join_open_quotes(_join_country_abbreviations(parts)))
+        sentences.extend(_join_open_quotes(_join_false_splits(parts)))
     return sentences
 
 
@@ -104,11 +104,12 @@ _SPEAKER_NEXT = re.compile(r"(?:[a-z]|(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|t
                            r"responded|tweeted|shouted|yelled|exclaimed)\b)")
 
 
-def _join_country_abbreviations(parts: list[str]) -> list[str]:
-    """"U.S. Air Force": after "U.S." a capitalised word is far more often a noun than a new sentence.
-
-    Punkt's orthographic heuristic splits there when the word ("Air") also occurs in lowercase; we
-    split after "U.S." only before a usual sentence starter ("U.S. The next day …").
+def _join_false_splits(parts: list[str]) -> list[str]:
+    """The parts Punkt cut where no sentence ends, joined again: "U.S. | Air Force" (after "U.S." a
+    capitalised word is far more often a noun than a new sentence: Punkt's orthographic heuristic splits
+    there when the word also occurs in lowercase; we split after "U.S." only before a usual sentence
+    starter, "U.S. The next day …"), "said Rep. | Mark Meadows", "(I-Vt.) | reportedly told", "(R-N.C. |
+    ), chairman", "“Apologize for what?” | Biden told CNN".
     """
     joined: list[str] = []
     for part in parts:

@@ -143,12 +143,12 @@ def test_one_outlet_only_is_rarely_wrong(encoder):
 
 def _dev_brief(cluster: str, words: int, encoder):
     """The brief of one dev cluster at `words`, as `summarize eval` makes it (headlines as metadata)."""
-    from summarize.pipeline import analyse, compose, select
+    from summarize.evaluate import brief_at
+    from summarize.pipeline import analyse
 
     documents = [Document(path=f"{cluster}/{i}", text=d["text"], title=d["title"] or None)
                  for i, d in enumerate(dev_rows()[cluster]["documents"])]
-    analysis = analyse(documents, encoder=encoder)
-    return compose(analysis, select(analysis, words), words=words, refill=True)
+    return brief_at(analyse(documents, encoder=encoder), words)
 
 
 def test_a_list_of_charges_becomes_claims_that_each_say_something_once(encoder):
