@@ -81,6 +81,8 @@ class Analysis:
     titles: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)  # headline, vector
     skipped: tuple[Skipped, ...] = ()
     reporters_of: dict[tuple[int, float | str], set[int]] = field(default_factory=dict, repr=False, compare=False)
+    # same_claims' pairs among the most central candidates, found on first use
+    central_pairs: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
@@ -149,7 +151,20 @@ class Analysis:
     def same_claims(self, indices: list[int]) -> list[tuple[int, int]]:
         """Pairs of the sentences that state one claim: one cites the other, both give the same figure in
         close words ("added 943,000 jobs in July" / "payrolls increased by 943,000 in July"), or each would
-        name the other's outlet as reporting it too. A brief holds one of each."""
+        name the other's outlet as reporting it too. A brief holds one of each.
+
+        Whether two sentences state one claim depends on those two alone: the pairs of the most central
+        candidates are found once (selection's and the refill's candidates are among them; selection's
+        lack the two sides of a contrast, hence two more) and each call keeps those of its `indices`."""
+        among = set(indices)
+        central = list(self.ranked[:MAX_CANDIDATES + 2])
+        if not among <= set(central):
+            return self._pairs_stating_one_claim(indices)
+        if "pairs" not in self.central_pairs:
+            self.central_pairs["pairs"] = self._pairs_stating_one_claim(central)
+        return [(i, j) for i, j in self.central_pairs["pairs"] if i in among and j in among]
+
+    def _pairs_stating_one_claim(self, indices: list[int]) -> list[tuple[int, int]]:
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
         figured = [(i, _figures(self.sentences[i].text)) for i in indices]
