@@ -486,20 +486,16 @@ _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as
 
 
 def display_name(source) -> str:
-    """The outlet's name, or "one outlet" when all we know is a file name (the citation says which)."""
-    return source.name if source.named else "one outlet"
+    """The outlet's name, or "Source 2" (as the rest of the brief calls it) when all we know is a file name:
+    "According to one outlet, …" read as if no other outlet reported the fact, which others often do in
+    their own words (held-out sample G: four of four such claims)."""
+    return source.label
 
 
 def cited_outlets(sources) -> str:
-    """Who an attribution names: every cited outlet ("Bloomberg and Reuters"), or "the outlets cited"
-    when one of them is known only by a file name — never "one outlet" for a claim citing two."""
-    sources = list(sources)
-    if len(sources) == 1:
-        return display_name(sources[0])
-    if all(source.named for source in sources):
-        names = [source.name for source in sources]
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return "the outlets cited"  # a count would read as a number the sources never printed
+    """Who an attribution names: every cited outlet ("Bloomberg and Reuters", "Source 1 and Reuters")."""
+    names = [display_name(source) for source in sources]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _previous(sentence, pool):

@@ -60,6 +60,44 @@ def test_photo_captions_and_agency_teasers_are_no_claims():
 
 
 
+def test_the_reporting_itself_is_no_claim():
+    """Held-out sample G: "… did not immediately return a request for comment" and "Axios reported the news
+    Wednesday, citing …" were printed as claims; they tell how the story was reported, not what happened."""
+    for reporting in ("The White House did not immediately return a request for comment.",
+                      "The Pentagon has not responded to a request for comment.",
+                      "Netanyahu's senior adviser, David Bar-Illan, could not immediately be reached for comment.",
+                      "A spokesman for the company didn't respond to emails seeking comment on Tuesday.",
+                      "The company declined to comment on the lawsuit."):
+        assert is_not_a_claim(reporting), reporting
+    for news in ("Iran has not responded to requests for talks.", "Trump said he would not comment on the case until the trial ends.",
+                 "The Senate did not respond to the crisis for weeks, critics said.",
+                 "Sanders declined to elaborate and referred additional questions to Cohen, who did not respond to requests for comment."):
+        assert not is_not_a_claim(news), news
+    axios = "Axios reported the news Wednesday, citing an administration official with knowledge of the situation."
+    assert not can_stand_alone(Sentence(0, 1, 0, 0.0, axios), DEFAULTS)
+    assert can_stand_alone(Sentence(0, 1, 0, 0.0, "Axios reported on Wednesday that Pence will be vaccinated on Friday."), DEFAULTS)
+
+def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
+    """Held-out sample G printed these as claims: who is "the California Democrat", which amendment, do what?"""
+    def stands(text):
+        return can_stand_alone(Sentence(0, 1, 0, 0.0, text), DEFAULTS)
+
+    for leaning in ("The California Democrat will announce his candidacy on Monday night.",
+                    "The late-night host has apologized for using an expletive.",
+                    "More provocatively, Iran said it would enrich uranium to 20 percent.",
+                    "Consider him the elephant not in the room, simultaneously absent from this picture.",
+                    "“We’re not looking to do that,” Trump told reporters on Tuesday.",
+                    "The Senate voted 99-1 in support of the amendment.",
+                    "The amendment would cap the checks at $50,000 a year."):
+        assert not stands(leaning), leaning
+    for whole in ("The Republican-led Senate passed the bill on Tuesday.",
+                  "The Republican senator from Texas, Ted Cruz, said he would vote no.",
+                  "The host city, Tokyo, will open the games on Friday.",
+                  "More than 100 people were killed in the attack on Sunday.",
+                  "The Senate voted 99-1 for the Manchin amendment on Thursday.",
+                  "The actor Tom Hanks said he had tested positive."):
+        assert stands(whole), whole
+
 def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
     for piece in ("The House Democrats, led by lead manager Jamie B. Raskin (D-Md.",
                   "1B and 1C), Bobcat Pit has produced several specimens of sauropods.",

@@ -65,9 +65,15 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("He called the man an extremist.")[0] == "He called the man an extremist."  # not "an."
     assert neutralize("He called the man an extremist who should be jailed.")[0] == \
         "He called the man an extremist who should be jailed."
-    # "the importance of tackling." was printed: a noun the sentence needs is replaced, never deleted.
+    # "Fake news" is mostly a speaker's own term (Trump's for CNN; the topic of Clinton's speech in held-out
+    # sample G, where "false news" put words in her mouth): it stays.
     assert neutralize("He understood the importance of tackling fake news.")[0] == \
-        "He understood the importance of tackling false news."
+        "He understood the importance of tackling fake news."
+    # "claimed" before an object is no reporting verb: "if they claimed a religious exemption" (sample G
+    # printed "said a religious exemption"); before a clause it is.
+    assert neutralize("Doctors could refuse treatment if they claimed a religious exemption.")[0] == \
+        "Doctors could refuse treatment if they claimed a religious exemption."
+    assert neutralize("He claimed the election was stolen.")[0] == "He said the election was stolen."
 
 
 def test_an_outlet_s_verdict_on_an_amount_is_deleted():

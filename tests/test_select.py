@@ -89,8 +89,8 @@ def test_an_opinion_in_the_summary_names_every_outlet_it_cites():
     named = [Source(1, "Bloomberg", "", "a", ("x",)), Source(2, "Reuters", "", "b", ("x",))]
     unnamed = [Source(1, "001_ab12", "", "a", ("x",)), Source(2, "Reuters", "", "b", ("x",))]
     assert cited_outlets(named) == "Bloomberg and Reuters"
-    assert cited_outlets(unnamed) == "the outlets cited"
-    assert cited_outlets(unnamed[:1]) == "one outlet"
+    assert cited_outlets(unnamed) == "Source 1 and Reuters"  # never "one outlet" for a claim citing two
+    assert cited_outlets(unnamed[:1]) == "Source 1"  # as the brief's lists call it; "one outlet" read as "no other"
 
 
 def test_an_input_that_is_only_chrome_is_listed_not_dropped(encoder):
