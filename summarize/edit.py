@@ -539,9 +539,15 @@ def _new_sentences(group, settings, scorer) -> list[Candidate]:
     return out
 
 
-def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
+FIT_REASON = "to fit the brief's length"
+
+
+def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int | None = None):
     """The claim for sentence `index`: the best verified wording of its group, citing its supporters;
     at most `room` words longer than the sentence (a full name, an appositive from another outlet).
+    `fit`: a budget shorter than every sentence, which a wording with trailing clauses deleted may meet
+    ("Officials … confirmed the state’s first fatality from … Florence, bringing the storm’s total death toll
+    to at least seven so far." for 21 words); when one does, the claim is one of those.
 
     Returns (claim, mean position of its evidence) so the brief can keep the sources' order.
     """
@@ -590,6 +596,13 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         cut = [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
                for c in variants(core.text, base.source_id, group_texts, trusted, _previous(base, pool))]
         candidates += [c for c in cut if whole(c)]
+    if fit is not None:  # a budget shorter than the sentence: its main clause, trailing clauses deleted
+        base = pool[index]
+        for text, edits in clause_deletions(base.text):
+            if count_words(text) <= fit:
+                cut_edits = [replace(edit, reason=FIT_REASON) for edit in edits]
+                candidates += [Candidate(c.text, base.source_id, base.text, [*cut_edits, *c.edits])
+                               for c in variants(text, base.source_id, group_texts, trusted, _previous(base, pool)) if whole(c)]
     candidates += [c for c in _new_sentences(group, settings, scorer) if fits(c) and whole(c)]
     known = {core.text: core.vector} if core is not None else {}
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool} - known.keys())
@@ -621,7 +634,10 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
         neutral = [item for item in scored if not neutralize(item[1].text)[1]]
     if not neutral:
         return None  # no wording free of loaded terms survived verification: leave the claim out
-    scored = neutral
+    scored = unfitted = neutral
+    fitting = [item for item in scored if fit is not None and count_words(item[1].text) <= fit]
+    if fitting:
+        scored = fitting
     best_key = max(key[:2] for key, _, _ in scored)
     finalists = {}
     for key, candidate, support in scored:
@@ -644,8 +660,9 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2):
                     or fluency_check(fluency[item[1].text], fluency[item[1].base_text], strict=item[1].is_new).passed]
         # None reads well enough: the best wording's sentence as its outlet wrote it, citing only the
         # outlets that state that sentence (a shorter wording may have stood for more).
+        # (A cut to fit the budget that reads badly gives way to the whole sentence.)
         ranked = sorted(readable, key=lambda item: -fluency[item[1].text]) or [
-            item for item in scored if item[1].text == ranked[0][1].base_text][:1]
+            item for item in unfitted if item[1].text == ranked[0][1].base_text][:1]
         if not ranked:
             return None
     _, chosen, support = ranked[0]

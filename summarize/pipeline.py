@@ -464,17 +464,23 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     # Words the selection left unused may go to additions from other outlets (full names, appositives);
     # with a sentence count instead of a budget, an addition of up to ADDITION_WORDS words is fine.
     slack = ADDITION_WORDS if words is None else max(0, words - sum(analysis.claim_words(i) for i in chosen))
+    budget = words
     if words is not None and chosen:  # selection may take one sentence longer than a tiny budget
         words = max(words, min(analysis.claim_words(i) for i in chosen))
+    # ... whose main clause may fit it, its trailing clauses deleted (shown as edits)
+    fit = budget if words is not None and budget < words else None
     # The disagreement first: its room was kept, and an attribution added to a claim may take the last words.
     for index in sorted(chosen, key=lambda i: i not in contrast):
         if index in contrast:
             claim, position = _contrasted(index, analysis)
         elif settings.rewrite:
-            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=2 + slack)
+            realised = realise(index, analysis, analysis.encoder or shared_encoder(), _scorer(settings), room=2 + slack,
+                               fit=fit if not claims else None)
             if realised is None:
                 continue
             claim, position = realised
+            if fit is not None and claim.words <= fit:
+                words = fit  # it did: the brief keeps to the budget asked for
             if words is not None:
                 slack = max(0, slack - max(0, claim.words - analysis.sentences[index].words - 2))
         else:

@@ -197,3 +197,28 @@ def test_two_outlets_wording_of_one_fact_is_printed_once(encoder, tmp_path):
     assert (first, second) in analysis.same_claims(list(analysis.ranked))
     brief = summarize.brief([tmp_path], words=80, encoder=encoder)
     assert sum("NBC News" in claim.text for claim in brief.claims) == 1
+
+
+BAN = {
+    "one.txt": "The Alabama Senate on Tuesday evening passed legislation that bans nearly all abortions in the state, "
+               "sending the measure to the governor's desk to be signed into law. Opponents vowed to challenge the "
+               "measure in federal court before it takes effect later this year.",
+    "two.txt": "Alabama lawmakers on Tuesday gave final approval to a bill that would ban nearly all abortions in the "
+               "state, with no exception for cases of rape or incest, after hours of heated debate. The governor has not said whether she will sign the "
+               "measure, which supporters hope will reach the Supreme Court.",
+}
+
+
+def test_a_budget_shorter_than_every_sentence_gets_a_main_clause_that_fits(encoder, tmp_path):
+    """Held-out sample G: one-claim briefs ran 25-200 % over tiny budgets. A sentence's main clause, its
+    trailing clauses deleted (shown), keeps the brief to the words asked for; with more room, the whole."""
+    from summarize.edit import FIT_REASON
+
+    for name, text in BAN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    brief = summarize.brief([tmp_path], words=18, encoder=encoder)
+    [claim] = brief.claims
+    assert claim.words <= 18 and claim.text.endswith("nearly all abortions in the state."), claim.text
+    assert [e.reason for e in claim.edits] == [FIT_REASON]
+    roomy = summarize.brief([tmp_path], words=30, encoder=encoder)
+    assert all(e.reason != FIT_REASON for c in roomy.claims for e in c.edits)
