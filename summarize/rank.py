@@ -462,7 +462,9 @@ _SPEAKER_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:plea|message|warning|argument|view|verdict|claim|assessment|case|conclusion|words?|"
     r"statement|pitch|promise|vow|point|takeaway|gist|thinking|reasoning|position|stance|charge|accusation|"
     r"contention|answer|response|reply|retort|boast|complaint|lament|advice|prediction|forecast|pledge)\b"
-    r"|^So (?:said|says)\b")
+    r"|^So (?:said|says)\b"
+    # "President Donald Trump is the most admired man in America. That’s according to Gallup …" (sample G)
+    r"|^(?:That|This)(?:[’']s| is| was) (?:all )?according to\b|^(?:That|This) (?:comes|came) from\b")
 
 
 def speaker_named_after(next_text: str) -> bool:

@@ -301,5 +301,6 @@ def test_a_sentence_whose_speaker_the_next_one_names_is_no_claim_of_the_outlet()
 
     assert speaker_named_after("That was the urgent plea from whistleblower Frances Haugen, who testified on Tuesday.")
     assert speaker_named_after("So said the mayor on Monday.")
+    assert speaker_named_after("That’s according to Gallup’s annual poll, released on Tuesday.")  # held-out sample G
     assert not speaker_named_after("That was the first time the senator had spoken about the case.")
     assert not speaker_named_after("This is a moment of truth for the network, a professor said.")
