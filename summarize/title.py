@@ -57,6 +57,7 @@ _ABBREVIATIONS = frozenset(
     "gov sen rep reps gen dr mr mrs ms mx lt col maj capt sgt adm cmdr rev prof supt sec det cpl pvt atty hon "
     "pres st jr sr inc co corp ltd mt ft vs bros jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_SURNAMES = frozenset("May June April August".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
@@ -90,17 +91,22 @@ def _pieces(words: list[str], starts: set[int] | None = None) -> list[list[str]]
     indices of the pieces that start a sentence inside the match."""
     pieces: list[list[str]] = []
     current: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         bare = word.rstrip(".")
-        if (_HYPHENED_ADJECTIVE.search(word) and not any(c.isdigit() for c in word)) or bare.lower() in _WEEKDAYS \
-                or (bare in _NOT_NAMES and (current or bare.lower() not in _CALENDAR)):
+        # "Theresa May", "Brian May": a month after a first name is a surname, unless a date follows ("May 5").
+        surname = bare in _MONTH_SURNAMES and current and _plain(current[-1]) \
+            and not (k + 1 < len(words) and words[k + 1][:1].isdigit())
+        if not surname and ((_HYPHENED_ADJECTIVE.search(word) and not any(c.isdigit() for c in word))
+                            or bare.lower() in _WEEKDAYS or (bare in _NOT_NAMES and (current or bare.lower() not in _CALENDAR))):
             if current:
                 pieces.append(current)
                 current = []
             if starts is not None and word.endswith(".") and not _abbreviation(word):
                 starts.add(len(pieces))
             continue
-        possessive = _POSSESSIVE.search(word) is not None
+        # "Mother's Day", "New Year's Eve": a holiday's name, not "Day" of the mother's.
+        holiday = k + 1 < len(words) and words[k + 1].rstrip(".,") in ("Day", "Eve")
+        possessive = _POSSESSIVE.search(word) is not None and not holiday
         if possessive:
             word = _POSSESSIVE.sub("", word)
         end = possessive or (word.endswith(".") and not _abbreviation(word))
@@ -150,7 +156,8 @@ def _segments(piece: list[str], whole: frozenset[str], recurring: Counter[str]) 
             # "Customs and Border Protection", "Disease Control and Prevention", not "the Federal Reserve and
             # the Treasury Department".
             joined = " ".join(left + [joiner] + segment)
-            join = joiner in ("and", "&") and recurring[joined] > 1 and (
+            # An ampersand joins one name: "Johnson & Johnson", "Procter & Gamble" (sample G's heading read "Johnson").
+            join = joiner == "&" or joiner == "and" and recurring[joined] > 1 and (
                 ends_institution or (left[0].lower() in _INSTITUTION and len(segment) == 1 and
                                      any(word in _JOINERS for word in left)))
         if join:

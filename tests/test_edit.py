@@ -486,3 +486,14 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("The Labor Department said 853,000 people filed claims on Thursday.",
                  "Claims rose, the Department of Labor said. The Labor Department counted them.") == \
         "Labor Department: what 2 sources report"
+    # Held-out sample G: "Prime Minister Theresa" (May read as the month), "Johnson" (of Johnson & Johnson),
+    # "Day" (of Mother's Day).
+    assert title("Trump met British Prime Minister Theresa May on Friday. Trump praised Theresa May.",
+                 "Prime Minister Theresa May hosted Trump at Chequers. Theresa May's government faces a vote.") \
+        == "Theresa May, Trump, Chequers: what 2 sources report"
+    assert title("Regulators approved the Johnson & Johnson vaccine on Saturday. Johnson & Johnson will ship doses.",
+                 "The Johnson & Johnson shot needs one dose, and Merck will help make it.") \
+        == "Johnson & Johnson, Merck: what 2 sources report"
+    assert title("Mother's Day is on Sunday. Families celebrate Mother's Day with flowers.",
+                 "Anna Jarvis founded Mother's Day in 1908.") == "Mother's Day, Anna Jarvis: what 2 sources report"
+    assert "May" not in title("The vote in Washington May 5 was close. Trump spoke.", "Trump voted on May 5 in Ohio.")
