@@ -162,3 +162,17 @@ def test_a_different_figure_or_none_is_no_report_of_a_figure():
     considering = "Trump said he is considering lifting the Jones Act for ships serving Puerto Rico."
     denial = "Trump said he was not planning to waive the Jones Act for ships serving Puerto Rico."
     assert not confirms(considering, denial, 6, DEFAULTS, sentence=denial)
+
+
+def test_an_outlet_that_gives_the_same_uncommon_figure_reports_the_story():
+    """Held-out sample G: "Nonfarm payrolls rose by 224,000 in June" and "The US economy added 224,000 jobs in
+    June" (cosine 0.48, two words in common) failed the looser test; the same uncommon figure is the same news.
+    A year, a small count or a name's number ("COVID-19") is no such figure."""
+    from summarize.attribute import figures, reports_same
+
+    claim = "Nonfarm payrolls rose by 224,000 in June, the Labor Department said Friday."
+    evidence = "The US economy added 224,000 jobs in June, a strong comeback for the labor market after a disappointing May."
+    assert reports_same(claim, evidence, 0.48, 2, DEFAULTS)
+    assert not reports_same(claim, evidence.replace("224,000", "190,000"), 0.48, 2, DEFAULTS)
+    assert not reports_same(claim, evidence, 0.40, 2, DEFAULTS)  # a figure alone, far apart in meaning, is not enough
+    assert figures("In 2019, 12 states reported COVID-19 cases; 9.3 million jobs and $1,400 checks.") == {"9.3", "1400"}
