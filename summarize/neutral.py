@@ -208,6 +208,9 @@ _REPORTING = re.compile(
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?|apparently|clearly|"
                         r"despite appearances|in reality|in fact|appears?\s+(?:to|that|as if|as though|certain)|"
                         r"it (?:\w+ )?appears(?!\s+(?:on|in|at|under|below|above|twice|once)\b))\b", re.IGNORECASE)
+# "travelers must provide proof", "owners … must now wait": a rule or a circumstance for a group, not the
+# writer's verdict ("The US must act", "Democrats must unite" stay judgements).
+_REQUIREMENT = re.compile(r"\b[a-z]{2,}s\s+(?:now\s+|still\s+|also\s+|first\s+)?must$")
 EVALUATIVE_VALENCE = 1.5
 
 
@@ -219,7 +222,7 @@ def is_attributed(text: str) -> bool:
 def is_evaluative(text: str) -> bool:
     """Judgement in the text's own voice: a modal or hedge of opinion, or a strongly valenced word."""
     own = outside_quotes(text)
-    if _JUDGEMENT.search(own):
+    if any(not _REQUIREMENT.search(own[:m.end()]) for m in _JUDGEMENT.finditer(own)):
         return True
     valence = _valence()
     # Lowercase words only: "United States" or "Communist Party" are names, not judgements. And only
@@ -240,7 +243,10 @@ _JUDGING_WORDS = frozenset("good bad great better worse best worst happy sad pre
                            "disgusting appalling outrageous devastating exciting stunning greatest finest disappointing worthy".split())
 _FACT_WORDS = frozenset("positive negative innocent guilty violent patient present president current "
                         "recent apparent different independent percent event accident accidents incident "
-                        "grant active alive fatally fatal".split())
+                        "grant active alive fatally fatal "
+                        # "the vaccine is effective in teens", "more effective than continuous light": findings
+                        # (held-out sample H attributed them as opinion)
+                        "effective effectively ineffective".split())
 # Phrases that state a fact in judging words: "the rapper best known for …", "a best-selling album".
 _FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b|"
                             r"\bspecial (?:election|session|counsel|prosecutor|envoy|forces|operations?|education|needs|"

@@ -69,6 +69,10 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     # sample G, where "false news" put words in her mouth): it stays.
     assert neutralize("He understood the importance of tackling fake news.")[0] == \
         "He understood the importance of tackling fake news."
+    # "slammed his hand on a table" is no criticism (held-out sample H printed "criticized his hand").
+    assert neutralize("President Trump slammed his hand on a table and walked out.")[0] == \
+        "President Trump slammed his hand on a table and walked out."
+    assert neutralize("Trump slammed his critics on Monday.")[0] == "Trump criticized his critics on Monday."
     # "claimed" before an object is no reporting verb: "if they claimed a religious exemption" (sample G
     # printed "said a religious exemption"); before a clause it is.
     assert neutralize("Doctors could refuse treatment if they claimed a religious exemption.")[0] == \
