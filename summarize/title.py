@@ -40,7 +40,7 @@ _INSTITUTION = frozenset(
     "society board corps court council commission committee agency administration office bank church museum "
     "house chamber union federation organization organisation republic kingdom state states party league "
     "center centers centre centres service services protection foundation fund authority division command "
-    "embassy hospital laboratory laboratories program programme guard".split())
+    "embassy hospital laboratory laboratories program programme guard enforcement".split())
 # Job titles: "Colorado Gov. John Hickenlooper" is John Hickenlooper; "CEO", "Colorado Gov" are no names.
 _JOB_TITLES = frozenset(
     "president vice gov governor lt sen senator rep representative congressman congresswoman secretary minister "
@@ -57,6 +57,10 @@ _ABBREVIATIONS = frozenset(
     "gov sen rep reps gen dr mr mrs ms mx lt col maj capt sgt adm cmdr rev prof supt sec det cpl pvt atty hon "
     "pres st jr sr inc co corp ltd mt ft vs bros jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words before a name that describe, not name: "Former Kentucky Gov. Matt Bevin", "Longtime Trump lawyer".
+# ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
+_DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran".split())
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]{1,4}\.?")  # "R-Ky", "D-Calif."
 _MONTH_SURNAMES = frozenset("May June April August".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = frozenset(
@@ -339,6 +343,10 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
                     # "Some Democrats …", "Former Colorado Gov. John Hickenlooper …" at a sentence's start, where
                     # the sentences inside write "former Colorado Gov. John Hickenlooper" (not "Small Business …")
                     words = words[1:]
+                while len(words) > 1 and words[0].lower() in _DESCRIPTORS:
+                    words = words[1:]  # "Former Kentucky Gov. …", "Longtime Trump lawyer …" (held-out sample H)
+                if _PARTY_TAG.fullmatch(words[0]) or (len(words) > 1 and words[-1].isdigit() and (int(words[-1]) < 100 or 1900 <= int(words[-1]) < 2100)):
+                    continue  # "R-Ky", "Category 4", "Phase 2", "Q1 2021": no one's name ("S&P 500" is)
                 first = words[0].rstrip(".").lower()
                 if first in _CALENDAR or (words[0].endswith(".") and first in _MONTH_ABBREVIATIONS):
                     continue  # "Jan. 6", "September 11"

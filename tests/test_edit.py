@@ -501,3 +501,13 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     assert title("Mother's Day is on Sunday. Families celebrate Mother's Day with flowers.",
                  "Anna Jarvis founded Mother's Day in 1908.") == "Mother's Day, Anna Jarvis: what 2 sources report"
     assert "May" not in title("The vote in Washington May 5 was close. Trump spoke.", "Trump voted on May 5 in Ohio.")
+    # Held-out sample H: "Former Kentucky", "Longtime Trump", "R-Ky", "Category 4" were heading names;
+    # "U.S. Immigration" and "Customs Enforcement" two.
+    heading = title("Former Kentucky Gov. Matt Bevin pardoned hundreds, and Longtime Trump lawyer Michael Cohen spoke.",
+                    "Sen. Rand Paul (R-Ky.) said Hurricane Maria, a Category 4 storm, hit Kentucky. Matt Bevin left.")
+    assert not any(bad in heading for bad in ("Former", "Longtime", "R-Ky", "Category")), heading
+    assert title("U.S. Immigration and Customs Enforcement arrested 90 students.",
+                 "The students were held by U.S. Immigration and Customs Enforcement in Michigan.") \
+        .startswith("U.S. Immigration and Customs Enforcement, ")
+    assert title("The S&P 500 fell 2% on Monday as the S&P 500 lost ground.", "Stocks in the S&P 500 slid.") \
+        == "S&P 500: what 2 sources report"
