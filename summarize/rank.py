@@ -295,7 +295,7 @@ _CAPTION = re.compile(r"^in this (?:\w+ )?(?:image|photo|picture|video|file phot
 _PROFANE = re.compile(r"\b(?:fuck\w*|shit\w*|bullshit|goddamn\w*|damn|asshole\w*|bastards?|bitch\w*|crap|crappy|pissed)\b")
 # Social-media text pasted into an article: a retweet, a handle, an emoji.
 _SOCIAL = re.compile(r"^RT @|(?<![\w.])@\w{2,}|[\U0001F300-\U0001FAFF]")
-_KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
+_KICKER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s|^(?:From|Via|Per|Read more at)\s+[^:.]{2,60}:\s|^[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")  # "The Latest: …", "STORMY MORNING …"
 _TIMESTAMP = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|updated\b|posted\b|published\b)", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
     r"\b(?:click|subscribe|sign up|follow (?:us|him|her|them) on|download (?:the|our)|watch (?:the|our) video|"
@@ -437,6 +437,8 @@ def is_whole_statement(text: str) -> bool:
         return False  # a quotation with no speaker, or "he said." (who?); "“Yes, I will run …,” Moore said." stands
     if not balanced(text) or quotes_a_later_speaker(text):
         return False
+    if _HEADLINE_INFINITIVE.match(text) and not _FINITE.search(outside_quotes(text)):
+        return False  # "President to push reforms to the U.N. …": a subheadline's grammar (held-out sample H)
     if _CHARGE_LINE.match(text) and "," not in text:
         return False  # "Charged with eight counts of …": a line of a list whose name is on the line before
     return not is_not_a_claim(text)
@@ -449,6 +451,8 @@ def trails_off(text: str) -> bool:
     return end.endswith("...") or end.rstrip(".").endswith("…")
 
 
+_HEADLINE_INFINITIVE = re.compile(r"^(?!(?:According|Thanks|Due|Prior|Next|Close|Ahead|Owing|Back|Up|Home|Similar|Contrary|"
+                                  r"Compared|Relative|Subject|In|On|At|Up|Down)\b)(?:[A-Z][\w.’'-]*\s+){1,3}to\s+[a-z]+\b")
 _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 

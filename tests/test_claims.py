@@ -88,6 +88,9 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                     "Consider him the elephant not in the room, simultaneously absent from this picture.",
                     "“We’re not looking to do that,” Trump told reporters on Tuesday.",
                     "The Senate voted 99-1 in support of the amendment.",
+                    # sample H: a subheadline's grammar, a pointer to another outlet
+                    "President to push reforms to the U.N. and rethink America's massive contributions.",
+                    "From The New York Times: Among the reasons for delaying is that the data are thin.",
                     "The amendment would cap the checks at $50,000 a year."):
         assert not stands(leaning), leaning
     for whole in ("The Republican-led Senate passed the bill on Tuesday.",
@@ -95,7 +98,10 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                   "The host city, Tokyo, will open the games on Friday.",
                   "More than 100 people were killed in the attack on Sunday.",
                   "The Senate voted 99-1 for the Manchin amendment on Thursday.",
-                  "The actor Tom Hanks said he had tested positive."):
+                  "The actor Tom Hanks said he had tested positive.",
+                  "Texas Gov. Greg Abbott to sign the bill into law on Tuesday, his office said.",
+                  "President Biden went to Texas on Monday to see the damage.",
+                  "According to the criminal complaint, police found the messages on the girl's phone."):
         assert stands(whole), whole
 
 def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
