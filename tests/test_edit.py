@@ -355,6 +355,10 @@ def test_a_sentence_the_feed_cut_off_is_cut_back_to_its_last_whole_clause(encode
                                  [Edit("delete", "saying the", reason=CUT_OFF_REASON)])
     lost_stop = "Brazil on Sunday became the latest country to drift right, since democracy was restored"
     assert trim_cut_off(lost_stop) == (lost_stop, [])  # only the final stop is missing: nothing is cut
+    # A teller whose verb was cut (held-out sample H printed "…, NBC").
+    teller = "The pair were exposed trying to promote fake allegations against special counsel Robert Mueller, NBC"
+    assert trim_cut_off(teller)[0] == "The pair were exposed trying to promote fake allegations against special counsel Robert Mueller."
+    assert trim_cut_off("The storm hit the coast of Florida, said the National Hurricane Center")[1] == []
     documents = [Document(path="one", title="Schumer: Trump is a terrible negotiator", text=cut),
                  Document(path="two", title="Trump, Democrats dig in ahead of shutdown meeting",
                           text="Trump and congressional leaders met on Friday to try to end a partial government "
