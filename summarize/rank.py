@@ -392,7 +392,7 @@ def leans_on_context(text: str) -> bool:
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
                 or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)
                 or (_BACK_REFERENCE.match(text) and not names_whom_it_means(text))
-                or (_ROLE_SUBJECT.match(text) and not names_whom_it_means(text[_ROLE_SUBJECT.match(text).end():]))) \
+                or ((role := _ROLE_SUBJECT.match(text)) is not None and not names_whom_it_means(text[role.end():]))) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own)) \
         or bool(_THAT_THING.search(own)) or (bool(_BECAUSE_FRAGMENT.match(text)) and "," not in own) \
         or bool(_DO_THAT.search(text))
@@ -452,7 +452,7 @@ def trails_off(text: str) -> bool:
 
 
 _HEADLINE_INFINITIVE = re.compile(r"^(?!(?:According|Thanks|Due|Prior|Next|Close|Ahead|Owing|Back|Up|Home|Similar|Contrary|"
-                                  r"Compared|Relative|Subject|In|On|At|Up|Down)\b)(?:[A-Z][\w.’'-]*\s+){1,3}to\s+[a-z]+\b")
+                                  r"Compared|Relative|Subject|In|On|At|Down)\b)(?:[A-Z][\w.’'-]*\s+){1,3}to\s+[a-z]+\b")
 _CHARGE_LINE = re.compile(r"^(?:Charged|Accused|Arrested|Sentenced|Convicted|Indicted|Booked|Cited)\s+(?:with|of|for|on|in)\b")
 
 
