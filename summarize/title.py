@@ -59,8 +59,9 @@ _ABBREVIATIONS = frozenset(
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words before a name that describe, not name: "Former Kentucky Gov. Matt Bevin", "Longtime Trump lawyer".
 # ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
-_DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran".split())
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]{1,4}\.?")  # "R-Ky", "D-Calif."
+_DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
+                         "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
+_PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2})\.?")  # "R-Ky", "D-Calif.", "D-MA"
 _MONTH_SURNAMES = frozenset("May June April August".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = frozenset(

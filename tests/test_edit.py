@@ -73,6 +73,13 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("President Trump slammed his hand on a table and walked out.")[0] == \
         "President Trump slammed his hand on a table and walked out."
     assert neutralize("Trump slammed his critics on Monday.")[0] == "Trump criticized his critics on Monday."
+    # "admitted" before an object is no reporting verb ("the club had said any minorities", held-out sample I);
+    # before a clause it is.
+    assert neutralize("He asked if the club had admitted any minorities.")[0] == "He asked if the club had admitted any minorities."
+    assert neutralize("The senator admitted that he had lied.")[0] == "The senator said that he had lied."
+    # A loaded word used as the noun stays rather than leave a hole ("The fumed over …", sample I).
+    assert neutralize("The far-left fumed over an initial draft.")[1] == []
+    assert neutralize("The far-left group fumed over the draft.")[0] == "The group fumed over the draft."
     # "claimed" before an object is no reporting verb: "if they claimed a religious exemption" (sample G
     # printed "said a religious exemption"); before a clause it is.
     assert neutralize("Doctors could refuse treatment if they claimed a religious exemption.")[0] == \
@@ -165,6 +172,10 @@ def test_full_names_come_only_from_names_two_outlets_print():
     assert [(e.type, e.text, e.source) for e in edits] == [("add", "Antony", 3)]
     [*_, fused] = variants(SOURCE_1, 1, {1: SOURCE_1, 3: SOURCE_3}, trusted)
     assert fused.kind == "fused"
+    # An institution's word is no bare name (held-out sample I printed "the Labor Department of Labor").
+    labor = "Claims fell, the Department of Labor said Thursday."
+    assert expand_names(labor, {1: "Claims fell, the Labor Department said.", 2: labor}, 2, frozenset({"Labor Department"})) \
+        == (labor, [])
 
 
 def test_evaluative_claims_are_recognised_and_attribution_counts():
@@ -324,6 +335,10 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
                            "adviser to Xi Jinping.", names) == ("She is well respected inside NBC News.", [])
     assert resolve_pronoun(unchanged, "Blinken met Xi in Beijing.", names) == (unchanged, [])  # two people: ambiguous
     assert resolve_pronoun(unchanged, "The talks ended on Monday.", names) == (unchanged, [])  # nobody named
+    # A person named only as an owner is not whom "She" means (held-out sample I: the reporter's "She added"
+    # became "Kamala Harris added").
+    italiano = "Post reporter Laura Italiano resigned over a story about Vice President Kamala Harris’ book."
+    assert resolve_pronoun("She added that the story was wrong.", italiano, frozenset({"Kamala Harris"}))[1] == []
     # A contracted verb is spelled out when only one verb fits; "He'd go" (would) and "She's" (is or has) stay.
     conyers = frozenset({"Carl Conyers"})
     found = "Carl Conyers was found early Friday."
@@ -515,3 +530,7 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
         .startswith("U.S. Immigration and Customs Enforcement, ")
     assert title("The S&P 500 fell 2% on Monday as the S&P 500 lost ground.", "Stocks in the S&P 500 slid.") \
         == "S&P 500: what 2 sources report"
+    # Sample I: "Four House", "D-MA", "Inside Facebook" were heading names.
+    heading = title("Four House committee chairs wrote to Barr. Sen. Elizabeth Warren (D-MA) agreed.",
+                    "Inside Facebook’s headquarters, Warren’s letter was read. The House chairs and Elizabeth Warren spoke.")
+    assert not any(bad in heading for bad in ("Four", "D-MA", "Inside")), heading
