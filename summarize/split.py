@@ -95,7 +95,7 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
 _COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")
 # A title is followed by its name, never a sentence end: Punkt's orthographic heuristic split "said Rep." |
 # "Mark Meadows …" where "mark" occurs in lowercase in the same story.
-_TITLE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(title.capitalize() for title in sorted(TITLES))})\.$")
+_TITLE_END = re.compile(rf"(?:^|[\s—–(])(?:{'|'.join(title.capitalize() for title in sorted(TITLES))})\.$")  # "Republican—Sen."
 
 
 # A quotation that ends in "?" or "!" goes on with its speaker: Punkt ends the sentence at its mark.

@@ -91,7 +91,11 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                     # sample H: a subheadline's grammar, a pointer to another outlet
                     "President to push reforms to the U.N. and rethink America's massive contributions.",
                     "From The New York Times: Among the reasons for delaying is that the data are thin.",
-                    "The amendment would cap the checks at $50,000 a year."):
+                    "The amendment would cap the checks at $50,000 a year.",
+                    # sample I: which officials, which tally, which bill; a column's "I"
+                    "The officials said the report was accurate.", "The tally makes clear just how violent last year was.",
+                    "The bill passed largely along party lines.",
+                    "Early in my medical training, I read a case study about a boy who wrote a note to his mother."):
         assert not stands(leaning), leaning
     for whole in ("The Republican-led Senate passed the bill on Tuesday.",
                   "The Republican senator from Texas, Ted Cruz, said he would vote no.",
@@ -101,6 +105,8 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                   "The actor Tom Hanks said he had tested positive.",
                   "Texas Gov. Greg Abbott to sign the bill into law on Tuesday, his office said.",
                   "President Biden went to Texas on Monday to see the damage.",
+                  "“I am fine and I thank everyone,” said a spokesman for the family.",
+                  "Four U.S. officials said the report was accurate.",
                   "According to the criminal complaint, police found the messages on the girl's phone."):
         assert stands(whole), whole
 

