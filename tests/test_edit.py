@@ -73,6 +73,10 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("President Trump slammed his hand on a table and walked out.")[0] == \
         "President Trump slammed his hand on a table and walked out."
     assert neutralize("Trump slammed his critics on Monday.")[0] == "Trump criticized his critics on Monday."
+    # A party's name as its opponents write it, a verdict on an inquiry, praise of a bill (held-out sample I).
+    assert neutralize("Democrat President Joe Biden signed the much-needed relief bill.")[0] == \
+        "Democratic President Joe Biden signed the relief bill."
+    assert neutralize("He spoke of the Russia hoax.")[0] == "He spoke of the Russia investigation."
     # "admitted" before an object is no reporting verb ("the club had said any minorities", held-out sample I);
     # before a clause it is.
     assert neutralize("He asked if the club had admitted any minorities.")[0] == "He asked if the club had admitted any minorities."
