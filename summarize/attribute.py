@@ -184,6 +184,13 @@ def _when(text: str) -> frozenset[str]:
     return frozenset(word.lower() for word in _WHEN.findall(outside_quotes(text)))
 
 
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekdays(text: str) -> frozenset[str]:
+    return frozenset(_WEEKDAY.findall(outside_quotes(text)))
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
@@ -376,6 +383,9 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
         return True  # the same words quoted ("Progress is hard. It takes time" / "Progress is hard, it takes time, and it’s not …")
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
         return False
+    days, their_days = _weekdays(claim), _weekdays(sentence if sentence is not None else evidence)
+    if days and their_days and not days & their_days:
+        return False  # another day: "voted in the House on Tuesday" / "on Wednesday" (held-out sample I)
     if cosine is not None and cosine < settings.name_similarity:
         return False  # words in common with a sentence about something else: the story, not the fact
     # Six words in common are few beside a long claim ("… appeared at odds on most issues, even as Xi warned

@@ -176,3 +176,16 @@ def test_an_outlet_that_gives_the_same_uncommon_figure_reports_the_story():
     assert not reports_same(claim, evidence.replace("224,000", "190,000"), 0.48, 2, DEFAULTS)
     assert not reports_same(claim, evidence, 0.40, 2, DEFAULTS)  # a figure alone, far apart in meaning, is not enough
     assert figures("In 2019, 12 states reported COVID-19 cases; 9.3 million jobs and $1,400 checks.") == {"9.3", "1400"}
+
+
+def test_an_outlet_that_gives_another_day_is_not_named_as_reporting_a_claim():
+    """Held-out sample I: "Gabbard voted present in the House on Tuesday" was "also reported by" two outlets
+    that both say Wednesday."""
+    from summarize.attribute import confirms
+
+    claim = "Tulsi Gabbard voted present on both articles of impeachment in the House on Tuesday night."
+    wednesday = "Tulsi Gabbard voted present on both articles of impeachment in the House on Wednesday night."
+    assert not confirms(claim, wednesday, 7, DEFAULTS, wednesday, 0.9)
+    assert confirms(claim, wednesday.replace("Wednesday", "Tuesday"), 7, DEFAULTS, wednesday.replace("Wednesday", "Tuesday"), 0.9)
+    undated = "Tulsi Gabbard voted present on both articles of impeachment in the House."
+    assert confirms(claim, undated, 7, DEFAULTS, undated, 0.9)  # no day given is no other day
