@@ -229,8 +229,15 @@ _LEAD_IN_PRONOUN = re.compile(
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b", re.IGNORECASE)
 
 
+# "To the outside world, this brownstone probably seems …" (a dev column): which brownstone?
+_LEAD_IN_DEMONSTRATIVE = re.compile(
+    r"^(?!(?:if|when|whenever|while|although|though|as|because|after|before|since|once|until|unless|whether)\b)"
+    r"(?P<lead>[^,;“”\"]{1,60}),\s+(?:this|these|those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|"
+    r"time|season|summer|spring|fall|autumn|winter|day|days|weeks|months|years)\b)[a-z]", re.IGNORECASE)
+
+
 def pronoun_after_lead_in(text: str) -> bool:
-    match = _LEAD_IN_PRONOUN.match(text)
+    match = _LEAD_IN_PRONOUN.match(text) or _LEAD_IN_DEMONSTRATIVE.match(text)
     if match is None:
         return False
     lead = match.group("lead")
