@@ -65,36 +65,35 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("He called the man an extremist.")[0] == "He called the man an extremist."  # not "an."
     assert neutralize("He called the man an extremist who should be jailed.")[0] == \
         "He called the man an extremist who should be jailed."
-    # "Fake news" is mostly a speaker's own term (Trump's for CNN; the topic of Clinton's speech in held-out
-    # sample G, where "false news" put words in her mouth): it stays.
-    assert neutralize("He understood the importance of tackling fake news.")[0] == \
-        "He understood the importance of tackling fake news."
-    # "slammed his hand on a table" is no criticism (held-out sample H printed "criticized his hand").
-    assert neutralize("President Trump slammed his hand on a table and walked out.")[0] == \
-        "President Trump slammed his hand on a table and walked out."
-    assert neutralize("Trump slammed his critics on Monday.")[0] == "Trump criticized his critics on Monday."
-    # A party's name as its opponents write it, a verdict on an inquiry, praise of a bill (held-out sample I).
-    assert neutralize("Democrat President Joe Biden signed the much-needed relief bill.")[0] == \
-        "Democratic President Joe Biden signed the relief bill."
-    assert neutralize("He spoke of the Russia hoax.")[0] == "He spoke of the Russia investigation."
-    # "demanded Republicans “finally get tough”" became "called for Republicans “finally get tough”" (sample J).
-    assert neutralize("Trump demanded Republicans “finally get tough.”")[1] == []
-    assert neutralize("Protesters demanded an end to the war.")[0] == "Protesters called for an end to the war."
-    # An acronym keeps its article ("an mRNA booster", sample J printed "a mRNA").
-    assert neutralize("People may receive an mRNA booster dose, the so-called third shot.")[0] == \
-        "People may receive an mRNA booster dose, the third shot."
-    # "admitted" before an object is no reporting verb ("the club had said any minorities", held-out sample I);
-    # before a clause it is.
-    assert neutralize("He asked if the club had admitted any minorities.")[0] == "He asked if the club had admitted any minorities."
-    assert neutralize("The senator admitted that he had lied.")[0] == "The senator said that he had lied."
-    # A loaded word used as the noun stays rather than leave a hole ("The fumed over …", sample I).
-    assert neutralize("The far-left fumed over an initial draft.")[1] == []
-    assert neutralize("The far-left group fumed over the draft.")[0] == "The group fumed over the draft."
-    # "claimed" before an object is no reporting verb: "if they claimed a religious exemption" (sample G
-    # printed "said a religious exemption"); before a clause it is.
-    assert neutralize("Doctors could refuse treatment if they claimed a religious exemption.")[0] == \
-        "Doctors could refuse treatment if they claimed a religious exemption."
-    assert neutralize("He claimed the election was stolen.")[0] == "He said the election was stolen."
+    # Held-out samples G-J: words the lexicon must leave alone, or replace so that the sentence still reads.
+    for text, neutral in HELD_OUT_WORDINGS:
+        assert neutralize(text)[0] == neutral, text
+
+
+# (what an outlet wrote, the brief's wording): held-out samples G-J printed the broken ones in the comments.
+HELD_OUT_WORDINGS = [
+    # "Fake news" is mostly a speaker's own term (the topic of Clinton's speech: "false news" misquoted it).
+    ("He understood the importance of tackling fake news.", "He understood the importance of tackling fake news."),
+    # "slammed his hand on a table" is no criticism ("criticized his hand").
+    ("President Trump slammed his hand on a table and walked out.", "President Trump slammed his hand on a table and walked out."),
+    ("Trump slammed his critics on Monday.", "Trump criticized his critics on Monday."),
+    # A party's name as its opponents write it, a verdict on an inquiry, praise of a bill.
+    ("Democrat President Joe Biden signed the much-needed relief bill.", "Democratic President Joe Biden signed the relief bill."),
+    ("He spoke of the Russia hoax.", "He spoke of the Russia investigation."),
+    # "called for Republicans “finally get tough”"; an acronym keeps its article ("a mRNA").
+    ("Trump demanded Republicans “finally get tough.”", "Trump demanded Republicans “finally get tough.”"),
+    ("Protesters demanded an end to the war.", "Protesters called for an end to the war."),
+    ("People may receive an mRNA booster dose, the so-called third shot.", "People may receive an mRNA booster dose, the third shot."),
+    # "admitted" and "claimed" before an object are no reporting verbs ("said any minorities", "said a
+    # religious exemption"); before a clause they are.
+    ("He asked if the club had admitted any minorities.", "He asked if the club had admitted any minorities."),
+    ("The senator admitted that he had lied.", "The senator said that he had lied."),
+    ("Doctors could refuse treatment if they claimed a religious exemption.", "Doctors could refuse treatment if they claimed a religious exemption."),
+    ("He claimed the election was stolen.", "He said the election was stolen."),
+    # A loaded word used as the noun stays rather than leave a hole ("The fumed over …").
+    ("The far-left fumed over an initial draft.", "The far-left fumed over an initial draft."),
+    ("The far-left group fumed over the draft.", "The group fumed over the draft."),
+]
 
 
 def test_an_outlet_s_verdict_on_an_amount_is_deleted():
