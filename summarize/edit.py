@@ -506,8 +506,9 @@ def cited_outlets(sources) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _previous(sentence, pool):
-    """The sentence before this one in the same source, if any."""
+def previous_in_source(sentence, pool) -> str | None:
+    """The text of the sentence before this one in the same source, if any (what a leading pronoun or a
+    quotation that goes on may take its person from)."""
     if sentence.index == 0:
         return None
     before = pool[sentence.index - 1]
@@ -597,12 +598,12 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
     printable = [sentence for sentence, _ in group if sentence.spans == 1  # evidence over two sentences cites, never prints
                  and (sentence.index == index or sentence.index in analysis.candidates)]  # a fragment cites, never prints
     candidates = [c for sentence in printable
-                  for c in variants(sentence.text, sentence.source_id, group_texts, trusted, _previous(sentence, pool))
+                  for c in variants(sentence.text, sentence.source_id, group_texts, trusted, previous_in_source(sentence, pool))
                   if fits(c) and whole(c)]
     if core is not None:  # the sentence with the clauses other outlets do not state deleted, edited in turn
         base = pool[index]
         cut = [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
-               for c in variants(core.text, base.source_id, group_texts, trusted, _previous(base, pool))]
+               for c in variants(core.text, base.source_id, group_texts, trusted, previous_in_source(base, pool))]
         candidates += [c for c in cut if whole(c)]
     if fit is not None:  # a budget shorter than the sentence: its main clause, trailing clauses deleted
         base = pool[index]
@@ -610,7 +611,7 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
             if count_words(text) <= fit:
                 cut_edits = [replace(edit, reason=FIT_REASON) for edit in edits]
                 candidates += [Candidate(c.text, base.source_id, base.text, [*cut_edits, *c.edits])
-                               for c in variants(text, base.source_id, group_texts, trusted, _previous(base, pool)) if whole(c)]
+                               for c in variants(text, base.source_id, group_texts, trusted, previous_in_source(base, pool)) if whole(c)]
     candidates += [c for c in _new_sentences(group, settings, scorer) if fits(c) and whole(c)]
     known = {core.text: core.vector} if core is not None else {}
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool} - known.keys())

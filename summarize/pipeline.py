@@ -24,8 +24,8 @@ from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
-from .edit import (CUT_OFF_WORDS, attribute_quotation, cited_outlets, clause_deletions, full_names, realise, resolve_pronoun,
-                   trim_cut_off)
+from .edit import (CUT_OFF_WORDS, attribute_quotation, cited_outlets, clause_deletions, full_names, previous_in_source,
+                   realise, resolve_pronoun, trim_cut_off)
 from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value
 from .progress import step
@@ -142,7 +142,7 @@ class Analysis:
     def speaker_words(self, index: int) -> int:
         """Words the speaker named in front of sentence `index` takes (a quotation that goes on from the
         sentence before, which names its speaker), else 0."""
-        previous = _previous_in_source(self.sentences, index)
+        previous = previous_in_source(self.sentences[index], self.sentences)
         if not self.settings.rewrite or previous is None:
             return 0
         text, edits = attribute_quotation(self.sentences[index].text, previous)
@@ -591,17 +591,10 @@ def _extracted(index: int, analysis: Analysis) -> tuple[Claim, float]:
     return claim, float(np.mean([sentence.position for sentence, _ in support]))
 
 
-def _previous_in_source(sentences: tuple[Sentence, ...], index: int) -> str | None:
-    """The text of the sentence before sentence `index` in the same source, if any."""
-    if index == 0 or sentences[index - 1].source_id != sentences[index].source_id:
-        return None
-    return sentences[index - 1].text
-
-
 def _resolved(sentence: Sentence, sentences: tuple[Sentence, ...], names: frozenset[str], settings: Settings) -> Sentence:
     """The sentence with a leading pronoun resolved, or a quotation given the speaker the sentence before
     names, when the edit stage will be able to do so."""
-    previous = _previous_in_source(sentences, sentence.index)
+    previous = previous_in_source(sentence, sentences)
     if not settings.rewrite or previous is None:
         return sentence
     text, edits = attribute_quotation(sentence.text, previous)
