@@ -31,7 +31,7 @@ from .scorer import predicted_value
 from .progress import step
 from .rank import can_stand_alone, fill_budget, lexical_centrality, mmr_order, rank_sentences, speaker_named_after
 from .split import split_sources
-from .title import neutral_title
+from .title import neutral_title, story_headline
 from .types import Brief, Claim, Document, Edit, Evidence, Sentence, Skipped, Source, Stats, count_words
 from .verify import check_claim, passes
 
@@ -518,7 +518,8 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     brief_words = sum(claim.words for claim in ordered)
     source_words = sum(source.words for source in analysis.sources)
     return Brief(
-        title=neutral_title(analysis.sources),
+        title=neutral_title(analysis.sources, headline=story_headline(
+            analysis.sources, analysis.titles, analysis.sentences, analysis.vectors)),
         sources=analysis.sources,
         claims=ordered,
         stats=Stats(

@@ -1,17 +1,21 @@
-"""The brief's heading: the names most sources mention, whole ("Kim Jong Un", "Department of Health and
-Human Services"), so that it carries no outlet's framing. No job title ("Colorado Gov"), adjective ("American
-officials"), date ("Jan. 6") or one person twice ("President Trump" is "Donald Trump")."""
+"""The brief's heading: the story, as the headline the outlets share words it ("US appeals court lets Texas
+resume ban on most abortions"), where one does so without framing; else the names most sources mention,
+whole ("Kim Jong Un", "Department of Health and Human Services"), so that it carries no outlet's framing. No
+job title ("Colorado Gov"), adjective ("American officials"), date ("Jan. 6") or one person twice ("President
+Trump" is "Donald Trump")."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from .attribute import STOPWORDS
-from .neutral import _CALENDAR
-from .types import Source
+import numpy as np
+
+from .attribute import STOPWORDS, content_words, shared_roots
+from .neutral import _CALENDAR, is_evaluative, loaded_terms
+from .types import Sentence, Source
 
 # A word of a name: "Biden", "O’Rourke", "Covid-19", an initial "J.", an abbreviation "Gov.", "U.S.", "D.C.".
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*\w\.?|[A-Z]\.?)"
@@ -272,12 +276,89 @@ def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
     return named or words
 
 
-def neutral_title(sources: Iterable[Source], names: int = 3) -> str:
-    """A title built only from names most sources mention, so it carries no outlet's framing."""
+def neutral_title(sources: Iterable[Source], names: int = 3, headline: str | None = None) -> str:
+    """The story's shared `headline` (`story_headline`), else a title built only from names most sources
+    mention, so it carries no outlet's framing."""
     sources = list(sources)
-    chosen = [display for display, _ in _title_names(sources, names)]
     count = f"{len(sources)} sources report" if len(sources) != 1 else "1 source reports"
+    if headline:
+        return f"{headline}: what {count}"
+    chosen = [display for display, _ in _title_names(sources, names)]
     return f"{', '.join(chosen)}: what {count}" if chosen else f"What {count}"
+
+
+# A headline stands for the story when it is this close (cosine) to the headline or one of the first
+# LEAD_SENTENCES sentences of two thirds of the other outlets, ...
+STORY_CLOSENESS = 0.5
+LEAD_SENTENCES = 3
+# ... and says nothing more than they do: each of its content words is in another outlet's text, but for
+# this many ("Explosions at flooded Texas chemical plant": the others say "outside Houston"). A framing is
+# one outlet's words ("panic mode", "A Fundamental Flub", "Calls Growing"): on the dev roundups a second
+# unshared word let those in.
+STORY_UNSHARED_WORDS = 1
+# Headline shapes that are no statement of the story: questions, exclamations, quotations, kickers and labels
+# before a colon ("Report:", "Trump:"), listicles ("6 Takeaways From …", "Five things to watch"), explainers
+# ("How Roy Moore Could …"), a framing opener ("In victory for Trump, …", "In shift, …"), two sentences.
+_NOT_A_STORY = re.compile(
+    r"[?!:;“”\"]|(?<![\w’'])['‘]|(?<!s)['’](?![\w])"
+    r"|^(?:how|why|what|when|where|who|which|here|inside|opinion|analysis|editorial|op-ed|watch|live|breaking|"
+    r"exclusive|the latest)\b"
+    r"|^(?:\S+\s+){0,2}(?:things|ways|takeaways|moments|reasons|questions|lessons|facts|tips|signs|myths|photos)\b"
+    r"|^in\s+(?:a\s+)?[\w-]+(?:\s+(?:for|to|of)\s+[^,]+)?,"
+    r"|\b(?:I|me|my|we|our|you|your)\b", re.IGNORECASE)
+# Headline verbs of attack and drama: an outlet's staging of a disagreement ("Democrats slam Trump", "South
+# Korea Trashes … Report"), not the lexicon's (in a story's text "hurricanes slam Texas" is no criticism).
+_HEADLINE_DRAMA = re.compile(
+    r"\b(?:slams?|rips?|blasts?|torch(?:es)?|trash(?:es)?|bash(?:es)?|eviscerates?|destroys?|lash(?:es)? out|"
+    r"(?:fires?|hits?|strikes?) back|spars?|feud|meltdown|bombshell|explosive|stunning|shocking|firestorm|"
+    r"showdown|war of words)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(\S+)\.\s+[A-Z]")
+
+
+def _states_the_story(headline: str) -> bool:
+    """A headline in the shape of a statement of news, in the outlet's own neutral words."""
+    if not 4 <= len(headline.split()) <= 18:
+        return False
+    if _NOT_A_STORY.search(re.sub(r"\b(?:U\.S|US)\b", "", headline)) or _HEADLINE_DRAMA.search(headline):
+        return False
+    if any(m.group(1).lower().rstrip(".") not in _ABBREVIATIONS and not _INITIALS.fullmatch(m.group(1) + ".")
+           for m in _SENTENCE_BREAK.finditer(headline)):
+        return False  # "… Puerto Rico’s Recovery. Trump Says …"; not "Former Colorado Gov. John Hickenlooper"
+    return not loaded_terms(headline) and not is_evaluative(headline)
+
+
+def story_headline(sources: Sequence[Source], titles: dict[int, tuple[str, np.ndarray]],
+                   sentences: Sequence[Sentence], vectors: np.ndarray) -> str | None:
+    """The outlets' headline that stands for all of them (the closest to the others' headlines and leads, and
+    saying nothing the others do not), in the shape of news and neutral words; None where none does (one
+    source, headlines that each tell their own angle, framing). News aggregators title a story so; the
+    heading is a label, never a claim, and the headline stays its outlet's in the Sources list."""
+    if len(sources) < 2:
+        return None
+    leads: dict[int, list[int]] = {}
+    for sentence in sentences:
+        if len(leads.setdefault(sentence.source_id, [])) < LEAD_SENTENCES:
+            leads[sentence.source_id].append(sentence.index)
+    words = {source.id: content_words(f"{source.title} {source.text}") for source in sources}
+    best: tuple[float, str] | None = None
+    for source_id, (title, vector) in titles.items():
+        headline = title.strip().rstrip(".").strip()
+        if not _states_the_story(headline):
+            continue
+        others = [source.id for source in sources if source.id != source_id]
+        closeness = [max([float(vectors[i] @ vector) for i in leads.get(other, ())]
+                         + ([float(titles[other][1] @ vector)] if other in titles else []), default=0.0)
+                     for other in others]
+        if sum(c >= STORY_CLOSENESS for c in closeness) * 3 < 2 * len(others):
+            continue
+        said_elsewhere = frozenset().union(*(words[other] for other in others))
+        if sum(1 for word in content_words(headline) if not shared_roots(frozenset([word]), said_elsewhere)) \
+                > STORY_UNSHARED_WORDS:
+            continue
+        score = float(np.mean(closeness))
+        if best is None or score > best[0]:
+            best = (score, headline)
+    return best[1] if best else None
 
 
 def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]:
