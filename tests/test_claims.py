@@ -97,7 +97,13 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                     "The bill passed largely along party lines.",
                     "To the outside world, this brownstone probably seems like it has it all.",  # a dev column
                     "“We will not comply with any order that violates the law,” the statement reads.",  # sample J
-                    "Early in my medical training, I read a case study about a boy who wrote a note to his mother."):
+                    "Early in my medical training, I read a case study about a boy who wrote a note to his mother.",
+                    # sample K: a subheadline's role with no article; a role by itself or as owner; which event?
+                    "Independent Vermont senator joins growing list of candidates seeking Democratic nomination.",
+                    "The Vermont senator, 77, enters a very different Democratic primary contest than in 2016.",
+                    "The congresswoman’s suggestion was that a 70 percent rate be applied only to earnings beyond $10 million.",
+                    "The event is set to feature eight Democratic candidates.",
+                    "The primary was originally scheduled for April 4."):
         assert not stands(leaning), leaning
     for whole in ("The Republican-led Senate passed the bill on Tuesday.",
                   "The Republican senator from Texas, Ted Cruz, said he would vote no.",
@@ -111,7 +117,11 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                   "Four U.S. officials said the report was accurate.",
                   "On Monday, this year's budget was approved by the city council.",
                   "“We will not comply with any order that violates the law,” the company's statement reads.",
-                  "According to the criminal complaint, police found the messages on the girl's phone."):
+                  "According to the criminal complaint, police found the messages on the girl's phone.",
+                  "Vermont Sen. Bernie Sanders joins the race for the Democratic nomination.",
+                  "A White House official confirms Biden plans to announce that every adult will be eligible.",
+                  "After official sources called the race for Joe Biden, Trump accused the company of deleting votes.",
+                  "The chief executives of Twitter and Google defended a law protecting internet companies."):
         assert stands(whole), whole
 
 def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():
@@ -227,6 +237,28 @@ def test_one_figure_is_one_claim_however_outlets_word_it(encoder):
     brief = _dev_brief("neus-val-41", 90, encoder)
     stating = [claim.text for claim in brief.claims if re.search(r"\b943,000\b", claim.text)]
     assert len(stating) == 1, stating
+
+
+def test_two_dates_in_common_are_one_claim(encoder):
+    """Held-out sample K printed "Georgia's primary, originally scheduled for March 24, will now be held on May
+    19." beside "Georgia on Saturday postponed its March 24 primary until May 19 …", each citing one outlet.
+    Two calendar dates in common state one claim; one date in common does not."""
+    from summarize.pipeline import analyse
+
+    first = ("Georgia on Saturday postponed its March 24 primary until May 19 and paused in-person early voting. "
+             "Election officials cited the spread of the coronavirus. Poll workers had asked for the delay.")
+    second = ("Louisiana moved its election earlier this week. Georgia's primary, originally scheduled for March 24, "
+              "will now be held on May 19. Turnout had been expected to be high in Atlanta.")
+    third = ("Kentucky officials met on March 24 to discuss the spring vote. Voters in Georgia can still request "
+             "absentee ballots. Georgia said on March 24 that it would mail ballot applications to every voter.")
+    analysis = analyse([Document(path=f"{n}.txt", text=t) for n, t in enumerate((first, second, third), 1)],
+                       encoder=encoder)
+    index = {s.text: s.index for s in analysis.sentences}
+    georgia = [index[t] for t in index if "May 19" in t]
+    pairs = analysis.same_claims(sorted(index.values()))
+    assert tuple(sorted(georgia)) in pairs
+    one_date = [index[t] for t in index if t.startswith("Georgia said on March 24")]
+    assert not any(one_date[0] in pair and georgia[0] in pair for pair in pairs)
 
 
 def test_figures_that_round_alike_are_one_claim(encoder):
