@@ -65,12 +65,12 @@ def test_a_loaded_word_in_a_title_stays_and_a_loaded_noun_is_replaced_not_delete
     assert neutralize("He called the man an extremist.")[0] == "He called the man an extremist."  # not "an."
     assert neutralize("He called the man an extremist who should be jailed.")[0] == \
         "He called the man an extremist who should be jailed."
-    # Held-out samples G-J: words the lexicon must leave alone, or replace so that the sentence still reads.
+    # Held-out samples G-K: words the lexicon must leave alone, or replace so that the sentence still reads.
     for text, neutral in HELD_OUT_WORDINGS:
         assert neutralize(text)[0] == neutral, text
 
 
-# (what an outlet wrote, the brief's wording): held-out samples G-J printed the broken ones in the comments.
+# (what an outlet wrote, the brief's wording): held-out samples G-K printed the broken ones in the comments.
 HELD_OUT_WORDINGS = [
     # "Fake news" is mostly a speaker's own term (the topic of Clinton's speech: "false news" misquoted it).
     ("He understood the importance of tackling fake news.", "He understood the importance of tackling fake news."),
@@ -93,6 +93,15 @@ HELD_OUT_WORDINGS = [
     # A loaded word used as the noun stays rather than leave a hole ("The fumed over …").
     ("The far-left fumed over an initial draft.", "The far-left fumed over an initial draft."),
     ("The far-left group fumed over the draft.", "The group fumed over the draft."),
+    # Sample K: a party's noun as its opponents' adjective; a label and an intensifier in the outlet's voice;
+    # "lambasting" as "lambasted" is; a predicate keeps its word (no hole).
+    ("Ten Republicans will vote for a Democrat resolution.", "Ten Republicans will vote for a Democratic resolution."),
+    ("The event will feature eight Democrat candidates.", "The event will feature eight Democratic candidates."),
+    ("The Democrat said she would run.", "The Democrat said she would run."),
+    ("The Senate confirmed a controversial new director.", "The Senate confirmed a new director."),
+    ("The plan is controversial among Republicans.", "The plan is controversial among Republicans."),
+    ("It marks the start of a fierce partisan battle.", "It marks the start of a partisan battle."),
+    ("He criticized leaks, lambasting senior leakers.", "He criticized leaks, criticizing senior leakers."),
 ]
 
 
