@@ -109,6 +109,10 @@ def delete_openers(text: str) -> tuple[str, list[Edit]]:
     return tidy(text[match.end():]), [Edit("delete", match.group(0).strip(), reason="editorial opener")]
 
 
+_FRONTED_CLAUSE = re.compile(r"^\s*(?:When|Whenever|If|As|While|After|Before|Because|Although|Though|Since|Unless|"
+                             r"Until|Once)\b")
+
+
 def delete_asides(text: str) -> tuple[str, list[Edit]]:
     """Parenthetical and dash asides outside quotes that hold no number, name, negation or fact word."""
     edits: list[Edit] = []
@@ -122,6 +126,12 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
                 or any(q in span for q in "“”\""):
             return span
         edits.append(Edit("delete", span.strip(), reason="aside"))
+        # A dash aside that closed a fronted clause keeps its boundary: "When Trump derides the media as the
+        # enemy of the people — as he's doing more often — he's not …" needs its comma (held-out sample K
+        # printed "the enemy of the people he's not …").
+        before = match.string[:match.start()]
+        if span.strip()[0] in "—–" and _FRONTED_CLAUSE.match(before) and "," not in before:
+            return ", "
         return " "
 
     pieces = []

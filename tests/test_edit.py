@@ -45,6 +45,10 @@ def test_asides_with_names_or_numbers_stay():
     assert delete_asides("The vote (which was expected) passed easily.")[0] == "The vote passed easily."
     assert delete_asides("The Department of Justice (DOJ) on Monday sided with the ruling.")[0] == \
         "The Department of Justice on Monday sided with the ruling."
+    # A dash aside that closed a fronted clause leaves its comma (sample K: "… the enemy of the people he's not …").
+    assert delete_asides("When Trump derides the media as the enemy of the people — as he's doing more often — he's "
+                         "not just venting.")[0] == "When Trump derides the media as the enemy of the people, he's not just venting."
+    assert delete_asides("The senator — a former lawyer — said no.")[0] == "The senator said no."
 
 
 def test_neutral_lexicon_outside_quotes_only():
