@@ -375,11 +375,11 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
              cosine: float | None = None) -> bool:
     """May the brief name the evidence's outlet as reporting the claim too? The looser test says the story
     is the same; a reader takes "also reported by" to mean the fact is: a closer sentence (`cosine`), more
-    words in common, every number of the claim (an outlet that prints 156 seats, or no figure, does not
-    report 157 seats), and no negation in the evidence's own `sentence` that the claim lacks ("he was not
+    words in common, every figure of the claim (`figures_agree`: an outlet that prints 156 seats, or no
+    figure, does not report 157 seats), and no negation in the evidence's own `sentence` that the claim lacks ("he was not
     planning to waive the Jones Act" does not report "he is considering lifting" it). An outlet that prints
     the claim's quoted words reports it (`shares_a_quotation`)."""
-    if shares_a_quotation(claim, evidence) and numbers(claim) <= numbers(evidence):
+    if shares_a_quotation(claim, evidence) and figures_agree(claim, evidence):
         return True  # the same words quoted ("Progress is hard. It takes time" / "Progress is hard, it takes time, and it’s not …")
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
         return False
@@ -392,7 +392,50 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
     # that confrontation would be a “disaster”" / a sentence on the call alone): the evidence must also hold
     # a good part of the claim's content words.
     return shared >= settings.name_shared_words and coverage(claim, evidence) >= settings.name_coverage \
-        and numbers(claim) <= numbers(evidence)
+        and figures_agree(claim, evidence)
+
+
+# A number in a name is no figure: "COVID-19", "G7", "G-7", "F-35", "H1N1".
+_NAME_NUMBER = re.compile(r"(?<=[A-Za-z])-?\d+(?:[.,]\d+)*")
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE)
+_SCALE_OF = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
+    """(each figure a text states as (value, the unit of its last written digit), scale applied; its
+    years), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
+    plain = _NAME_NUMBER.sub(" ", text)
+    values, years = set(), set()
+    for number, scale in _SCALED.findall(plain):
+        digits = number.replace(",", "")
+        if _YEAR.fullmatch(digits) and not scale:
+            years.add(digits)
+            continue
+        try:
+            factor = _SCALE_OF.get(scale.lower(), 1.0) if scale else 1.0
+            if "." in digits:
+                unit = 10.0 ** -len(digits.split(".")[1])
+            else:
+                unit = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+            values.add((float(digits) * factor, unit * factor))
+        except ValueError:
+            continue
+    values |= {(float(n), 1.0) for n in (NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(plain))}
+    return values, years
+
+
+def figures_agree(claim: str, evidence: str) -> bool:
+    """Every figure of the claim is one the evidence gives, or that one of the two rounds ("2,981,000 more
+    Americans" / "nearly 3 million"; not 3,865 / 3,920 deaths, nor 157 / 156 seats); a year the evidence
+    leaves out is no other year ("the 2020 census" / "the census"), and a number in a name ("COVID-19",
+    "G7") is no figure. For naming an outlet as reporting a claim too, not for a citation, which prints
+    the outlet's own figure."""
+    values, years = _amounts(claim)
+    their_values, their_years = _amounts(evidence)
+    if years and their_years and not years <= their_years:
+        return False
+    return all(any(abs(v - w) <= max(unit, their_unit) / 2 for w, their_unit in their_values)
+               for v, unit in values)
 
 
 QUOTED_RUN = 5  # words in a row of a claim's quotation that the evidence must print: a phrase, not a word

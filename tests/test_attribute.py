@@ -164,6 +164,26 @@ def test_a_different_figure_or_none_is_no_report_of_a_figure():
     assert not confirms(considering, denial, 6, DEFAULTS, sentence=denial)
 
 
+def test_a_rounded_figure_a_name_s_number_or_a_year_left_out_still_reports_the_figure():
+    """Held-out sample K: "2,981,000 more Americans filed … more than 36 million" is what "Nearly 3 million
+    workers applied … 36.5 million" reports; "COVID-19" and "G7" state no figure; "the 2020 census" is "the
+    census" where no other year is given. Precise figures that differ still differ."""
+    from summarize.attribute import figures_agree
+
+    assert figures_agree("A total of 2,981,000 more Americans filed, bringing the total to more than 36 million.",
+                         "Nearly 3 million workers applied last week, bringing the total to 36.5 million.")
+    assert figures_agree("The House passed roughly $1.4 trillion in funding.", "The House passed a $1.37 trillion package.")
+    assert figures_agree("COVID-19 cases rose as G7 leaders met.", "Coronavirus cases rose as leaders of the Group of Seven met.")
+    assert figures_agree("The bureau will release data from the 2020 census.", "The bureau will release the census data.")
+    assert figures_agree("Five people died.", "5 people died.")
+    for claim, other in (("The Liberals won 157 seats.", "The Liberals won 156 seats."),
+                         ("The U.S. reported 3,865 deaths on Wednesday.", "The U.S. reported 3,920 deaths on Wednesday."),
+                         ("More than 180 people were killed.", "At least 150 people were killed."),
+                         ("She won in 2016.", "She won in 2020."),
+                         ("The budget is 234g of bread.", "The budget is bread.")):  # "234g" is a figure, not a name
+        assert not figures_agree(claim, other), (claim, other)
+
+
 def test_an_outlet_that_gives_the_same_uncommon_figure_reports_the_story():
     """Held-out sample G: "Nonfarm payrolls rose by 224,000 in June" and "The US economy added 224,000 jobs in
     June" (cosine 0.48, two words in common) failed the looser test; the same uncommon figure is the same news.
