@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
-                        first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -56,9 +56,11 @@ def _figures(text: str) -> frozenset[tuple[str, str]]:
                      if (len(number) >= RESTATED_FIGURE_CHARS or unit in _SCALE) and not _YEAR.fullmatch(number))
 
 
-# Two calendar dates are as specific as a figure: "Georgia's primary, originally scheduled for March 24, will
-# now be held on May 19." / "Georgia on Saturday postponed its March 24 primary until May 19" (held-out sample
-# K printed both). One shared date is not: many facts of a story happen on its day.
+# Two calendar dates or uncommon numbers in common, whatever they count, are as specific as a figure:
+# "Georgia's primary, originally scheduled for March 24, will now be held on May 19." / "Georgia on Saturday
+# postponed its March 24 primary until May 19"; "drawing down its forces in Iraq from 5,200 to 3,000" / "plans
+# to cut the troop presence in Iraq from 5,200 to 3,000" (held-out sample K printed both of each). One shared
+# date is not: many facts of a story happen on its day.
 _DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d)")
 RESTATED_DATES = 2
 
@@ -180,11 +182,13 @@ class Analysis:
     def _pairs_stating_one_claim(self, indices: list[int]) -> list[tuple[int, int]]:
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        figured = [(i, _figures(self.sentences[i].text), _dates(self.sentences[i].text)) for i in indices]
-        figured = [(i, figures, dates) for i, figures, dates in figured if figures or len(dates) >= RESTATED_DATES]
-        for k, (i, figures, dates) in enumerate(figured):
-            for j, others, their_dates in figured[k + 1:]:
-                if (any(_same_figure(f, g) for f in figures for g in others) or len(dates & their_dates) >= RESTATED_DATES) \
+        figured = [(i, _figures(self.sentences[i].text), _dates(self.sentences[i].text) | figures(self.sentences[i].text))
+                   for i in indices]
+        figured = [(i, measured, specific) for i, measured, specific in figured
+                   if measured or len(specific) >= RESTATED_DATES]
+        for k, (i, measured, specific) in enumerate(figured):
+            for j, others, their_specific in figured[k + 1:]:
+                if (any(_same_figure(f, g) for f in measured for g in others) or len(specific & their_specific) >= RESTATED_DATES) \
                         and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
                     pairs.add(tuple(sorted((i, j))))
         # Two outlets' sentences each of which would name the other's outlet as reporting it too ("Sicknick

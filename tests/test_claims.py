@@ -239,7 +239,7 @@ def test_one_figure_is_one_claim_however_outlets_word_it(encoder):
     assert len(stating) == 1, stating
 
 
-def test_two_dates_in_common_are_one_claim(encoder):
+def test_two_dates_or_figures_in_common_are_one_claim(encoder):
     """Held-out sample K printed "Georgia's primary, originally scheduled for March 24, will now be held on May
     19." beside "Georgia on Saturday postponed its March 24 primary until May 19 …", each citing one outlet.
     Two calendar dates in common state one claim; one date in common does not."""
@@ -259,6 +259,16 @@ def test_two_dates_in_common_are_one_claim(encoder):
     assert tuple(sorted(georgia)) in pairs
     one_date = [index[t] for t in index if t.startswith("Georgia said on March 24")]
     assert not any(one_date[0] in pair and georgia[0] in pair for pair in pairs)
+
+    # Two uncommon numbers in common, whatever they count ("from 5,200 to 3,000", sample K), are one claim too.
+    first = ("The U.S. is drawing down its military forces in Iraq from 5,200 to 3,000, the top commander in the "
+             "Middle East said Wednesday. The decision follows talks with Baghdad.")
+    second = ("Gen. Frank McKenzie said early Wednesday that the U.S. plans to cut the troop presence in Iraq from "
+              "5,200 to 3,000 by the end of September. Iraqi officials welcomed it.")
+    analysis = analyse([Document(path=f"{n}.txt", text=t) for n, t in enumerate((first, second), 1)], encoder=encoder)
+    index = {s.text: s.index for s in analysis.sentences}
+    iraq = tuple(sorted(index[t] for t in index if "5,200" in t))
+    assert iraq in analysis.same_claims(sorted(index.values()))
 
 
 def test_figures_that_round_alike_are_one_claim(encoder):
