@@ -409,6 +409,9 @@ def _take_title(lines: list[Line]) -> str | None:
 
 
 FIRST_WORDS = " …"  # marks a title made of the body's first words: a label, not a headline
+# An outlet's own label on an opinion piece, as its headline prints it: every sentence of it is the writer's
+# view (42 NeuS train headlines open on "OPINION:"; DUC's "EDITORIAL:", "COMMENTARY:").
+_OPINION_LABEL = re.compile(r"^\s*(?:opinion|op-ed|editorial|commentary|column|perspective|viewpoint)\s*[:|\-–—]", re.IGNORECASE)
 
 
 _FRAGMENT = "not prose (heading, caption or fragment)"
@@ -600,6 +603,7 @@ def ingest_report(documents: list[Document]) -> tuple[list[Source], list[Skipped
                 name=given.outlet or document.outlet or _name_from_path(given.path),
                 title=document.title.removesuffix(FIRST_WORDS),
                 headline=bool(document.title) and not document.title.endswith(FIRST_WORDS),
+                opinion=bool(_OPINION_LABEL.match(document.title or "")),
                 path=document.path,
                 paragraphs=body,
                 removed=tuple(f"{line.reason}: {line.raw}" for line in document.lines if line.reason),

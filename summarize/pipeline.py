@@ -148,11 +148,19 @@ class Analysis:
         speaker = self.speaker_words(index)
         if speaker:  # "Stallone said," in front of a quotation that goes on from the sentence before
             return sentence.words + speaker
-        if not self.settings.rewrite or not is_evaluative(sentence.text) or is_attributed(sentence.text) \
-                or self.section([s.source_id for s, _ in self.wordings(index)], index) != "summary":
+        cited_ids = [s.source_id for s, _ in self.wordings(index)]
+        if not self.settings.rewrite or not (is_evaluative(sentence.text) or self.opinion_only(cited_ids)) \
+                or is_attributed(sentence.text) or self.section(cited_ids, index) != "summary":
             return sentence.words
-        cited = [self.sources[s.source_id - 1] for s, _ in self.wordings(index)]
+        cited = [self.sources[s - 1] for s in cited_ids]
         return sentence.words + count_words(f"According to {cited_outlets(cited)},")
+
+    def opinion_only(self, cited: Iterable[int]) -> bool:
+        """Every cited source is a piece its outlet labels opinion: its sentences are the writer's view, and a
+        Summary claim from them carries its speaker like any opinion (held-out sample L printed an "OPINION:"
+        column's verdict on the president's health as fact)."""
+        cited = list(cited)
+        return bool(cited) and all(self.sources[source - 1].opinion for source in cited)
 
     def speaker_words(self, index: int) -> int:
         """Words the speaker named in front of sentence `index` takes (a quotation that goes on from the

@@ -36,6 +36,7 @@ class Source:
     paragraphs: tuple[str, ...]  # body paragraphs left after cleaning, in order
     removed: tuple[str, ...] = field(default=(), repr=False)  # lines cleaned away, for audits and tests
     headline: bool = True  # the title is the article's headline, not its first words standing in for one
+    opinion: bool = False  # the outlet labels the piece opinion ("OPINION: …", "Op-Ed", "Editorial", "Commentary")
     url: str | None = None
     date: str | None = None
     leaning: str | None = None  # as the user calls it ("left", "centre-right"); never rated by us

@@ -325,3 +325,19 @@ def test_copies_are_found_past_shared_footers_and_in_any_number():
     chrome = "Share this article\n\nFollow us on Twitter"
     _, skipped = ingest_report(documents[:2] + [Document(path="x.txt", text=chrome), Document(path="y.txt", text=chrome)])
     assert [s.reason for s in skipped if s.path in ("x.txt", "y.txt")] == ["nothing is left after removing page chrome"] * 2
+
+
+def test_an_outlet_s_opinion_label_marks_the_source(encoder):
+    """An "OPINION:" headline (42 NeuS train pieces; DUC's "EDITORIAL:") marks every sentence as the writer's
+    view: a Summary claim only such pieces state carries its speaker (held-out sample L printed a column's
+    verdict on the president's health as fact)."""
+    from summarize.pipeline import analyse
+
+    body = "The White House physician said on Tuesday that the president is in excellent health after his exam."
+    documents = [Document(path="a.txt", text=body, title="OPINION: Trump's healthy as a horse, America"),
+                 Document(path="b.txt", text=body.replace("excellent", "very good"), title="Physician says Trump is healthy"),
+                 Document(path="c.txt", text="Editorials often run beside the news.", title="Editorial board meets")]
+    sources = ingest(documents)
+    assert [source.opinion for source in sources] == [True, False, False]  # "Editorial board" is no label
+    analysis = analyse(documents, encoder=encoder)
+    assert analysis.opinion_only([1]) and not analysis.opinion_only([1, 2]) and not analysis.opinion_only([])
