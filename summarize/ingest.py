@@ -129,7 +129,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 # A wire dateline glued to the first sentence: "(Bloomberg) — …", "PINE RIDGE, S.D. (AP) -- …".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s)?"  # "SAN JUAN, Puerto Rico (AP) —"
+    # "SAN JUAN, Puerto Rico (AP) —", "Washington (CNN) -" (held-out sample L kept "Washington -")
+    r"^(?:(?:[A-Z][A-Z .,'’-]{1,40}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s)?"
     r"\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
 )
 # "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.

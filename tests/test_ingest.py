@@ -84,6 +84,10 @@ def test_a_wire_dateline_with_a_region_is_chrome_too():
     [source] = ingest([Document(path="x", text="SAN JUAN, Puerto Rico (AP) — Waving flags, thousands marched on Monday. "
                                                 "The protest was peaceful.")])
     assert source.name == "AP" and source.text.startswith("Waving flags, thousands marched on Monday.")
+    # A place in title case before the outlet (sample L printed "Washington - Dr. Anthony Fauci …").
+    [source] = ingest([Document(path="x", text="Washington (CNN) - Dr. Anthony Fauci told lawmakers on Tuesday that "
+                                                "testing would grow. He spoke for an hour.")])
+    assert source.name == "CNN" and source.text.startswith("Dr. Anthony Fauci told lawmakers")
 
 
 def test_seeds_ship_their_outlets():
