@@ -147,15 +147,22 @@ _LEANERS = re.compile(rf"\s+\b(?:{'|'.join(LEANING_WORDS)})\b(?=\s)(?<!even)|(?<
                       r"fewer|worse|better)\b)", re.IGNORECASE)
 
 
+# ", however," inside a sentence contrasts it with the one before ("Trump, however, said infrastructure won't
+# happen …", held-out sample L): without the sentence before, the contrast points nowhere.
+_CONTRAST_ASIDE = re.compile(r",\s*(?:however|though|nonetheless|nevertheless|meanwhile|instead),(?=\s)", re.IGNORECASE)
+
+
 def delete_leaners(text: str) -> tuple[str, list[Edit]]:
-    """"also" leans on a sentence the reader never saw; "even" is the writer's emphasis. Outside quotes."""
+    """"also" leans on a sentence the reader never saw, as does an inserted ", however,"; "even" is the
+    writer's emphasis. Outside quotes."""
     edits: list[Edit] = []
 
     def drop(match: re.Match) -> str:
-        edits.append(Edit("delete", match.group(0).strip(), reason="leans on context"))
+        edits.append(Edit("delete", match.group(0).strip(" ,"), reason="leans on context"))
         return ""
 
-    pieces = [segment if is_quote else _LEANERS.sub(drop, segment) for segment, is_quote in _unquoted_segments(text)]
+    pieces = [segment if is_quote else _CONTRAST_ASIDE.sub(drop, _LEANERS.sub(drop, segment))
+              for segment, is_quote in _unquoted_segments(text)]
     return (tidy("".join(pieces)) if edits else text), edits
 
 

@@ -149,10 +149,14 @@ _EVENT_ANAPHOR = re.compile(
     r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote|tweet|post|story|article|"
     r"letter|memo|video|message|speech|interview|"
     # "The event is set to feature …", "The primary was originally scheduled for …" (sample K): which one?
-    r"event|primary|initiative|program|programme|operation|trial|hearing)\s+(?:is|was|comes|came|has|had|"
+    r"event|primary|initiative|program|programme|operation|trial|hearing|"
+    r"process)\s+(?:is|was|comes|came|has|had|"  # "The process was previously used …" (sample L)
     r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems|"
     r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went|"
-    r"requires|required|gives|gave|allows|allowed|passed|also)\b")
+    r"requires|required|gives|gave|allows|allowed|passed|also)\b"
+    # "The early numbers provide good news …", "The result appeared preordained …" (sample L): which numbers?
+    r"|^The (?:(?:early|earlier|latest|new|final|initial|first)\s+)?(?:numbers|figures|results?)\s+"
+    r"(?:is|was|are|were|provide|provides|provided|appear|appears|appeared|show|shows|showed)\b")
 # "The tribe is determined …", "The 12-year-old from St. Louis was …", "The five other defendants …": which
 # tribe? A person or body the article named before, unless the sentence names it itself within its first
 # words ("The 20-year-old high jumper Juana Arrendel …").
@@ -163,7 +167,9 @@ _BACK_REFERENCE = re.compile(
     # "The newspaper, citing people familiar …", "The magazine claims …", "The posts said …": which one?
     r"newspaper|paper|magazine|network(?!\s+of)|outlet|broadcaster|posts|tweets|"
     # "The officials said the report …", "The tally makes clear …" (held-out sample I): which ones, of what?
-    r"officials|tally)\b"
+    r"officials|tally|"
+    # "The official said …", "The official's interpretation …" (sample L); not "The official apparel company"
+    r"official(?=[’']s\b|\s+(?:said|says|told|added|noted|spoke|who|declined|did|would|will|is|was|has|had)\b))\b"
     # "One answer lies in herd immunity …", "One reason is …": the question or the matter is in the sentence before.
     r"|^One (?:answer|reason|explanation|possibility|option|problem|factor|sign)\s+(?:is|was|lies|may|might|could)\b")
 # "The California Democrat will announce …", "The late-night host has apologized …" (held-out sample G): a
@@ -400,7 +406,7 @@ _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws
                          # "Biden issued those warnings …" (held-out sample E): which warnings?
                          r"|\b(?:[Tt]hese|[Tt]hose)\s+(?:warnings|allegations|claims|reports|threats|comments|remarks|posts|tweets)\b"
                          # "Axios reported the news Wednesday, citing …" (held-out sample G): which news?
-                         r"|\b(?:reported|broke|confirmed|first reported|announced)\s+the news\b"
+                         r"|\b(?:reported|broke|confirmed|first reported|announced|conveyed|shared|delivered)\s+the news\b"
                          # "… voted 99-1 in support of the amendment." (sample G): which amendment?
                          r"|\bthe amendment\b"
                          # "“…,” the statement reads." (sample J): whose statement?

@@ -103,7 +103,13 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                     "The Vermont senator, 77, enters a very different Democratic primary contest than in 2016.",
                     "The congresswoman’s suggestion was that a 70 percent rate be applied only to earnings beyond $10 million.",
                     "The event is set to feature eight Democratic candidates.",
-                    "The primary was originally scheduled for April 4."):
+                    "The primary was originally scheduled for April 4.",
+                    # sample L: which official, process, numbers, result, news?
+                    "The official's interpretation of Senate budget rules would allow the process more than once.",
+                    "The process was previously used to pass the coronavirus relief bill.",
+                    "The early numbers provide good news for Gov. Gavin Newsom.",
+                    "The result appeared preordained, the committee chairman said.",
+                    "Conyers conveyed the news in a statement released Sunday."):
         assert not stands(leaning), leaning
     for whole in ("The Republican-led Senate passed the bill on Tuesday.",
                   "The Republican senator from Texas, Ted Cruz, said he would vote no.",
@@ -121,7 +127,9 @@ def test_a_person_by_role_a_hook_or_an_unnamed_thing_does_not_stand_alone():
                   "Vermont Sen. Bernie Sanders joins the race for the Democratic nomination.",
                   "A White House official confirms Biden plans to announce that every adult will be eligible.",
                   "After official sources called the race for Joe Biden, Trump accused the company of deleting votes.",
-                  "The chief executives of Twitter and Google defended a law protecting internet companies."):
+                  "The chief executives of Twitter and Google defended a law protecting internet companies.",
+                  "The official apparel company of the NFL is launching an ad campaign around a player.",
+                  "The results of the 2020 census were released on Thursday by the Census Bureau."):
         assert stands(whole), whole
 
 def test_a_sentence_cut_inside_parentheses_does_not_stand_alone():

@@ -32,6 +32,15 @@ def test_editorial_openers_and_leaning_words_are_deleted():
     assert delete_openers("So far, 12 people have died in the floods.") == ("So far, 12 people have died in the floods.", [])
 
 
+def test_an_inserted_however_leans_on_the_sentence_before():
+    """Held-out sample L printed "Trump, however, said infrastructure won't happen …": a contrast with a sentence
+    the reader never saw. The aside goes, shown; inside a quotation it stays."""
+    text, edits = delete_leaners("In a last-minute move, Trump, however, said infrastructure won't happen until a deal is struck.")
+    assert text == "In a last-minute move, Trump said infrastructure won't happen until a deal is struck."
+    assert [(e.text, e.reason) for e in edits] == [("however", "leans on context")]
+    assert delete_leaners("He said, “We, however, disagree.”") == ("He said, “We, however, disagree.”", [])
+
+
 def test_asides_with_names_or_numbers_stay():
     assert delete_asides("The talks were, by all accounts (and to everyone’s relief), cordial.")[0] == \
         "The talks were, by all accounts, cordial."
