@@ -415,11 +415,16 @@ _SCALED = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion|trillion
 _SCALE_OF = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+# "Nov. 1", "March 24th": a date, compared as a year is ("effective Nov. 1" / no date: no other date).
+_CALENDAR_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)")
+
+
 def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
     """(each figure a text states as (value, the unit of its last written digit), scale applied; its
-    years), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
-    plain = _NAME_NUMBER.sub(" ", text)
-    values, years = set(), set()
+    years and dates), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
+    years = {f"{month[:3].lower()} {day}" for month, day in _CALENDAR_DATE.findall(text)}
+    plain = _NAME_NUMBER.sub(" ", _CALENDAR_DATE.sub(" ", text))
+    values = set()
     for number, scale in _SCALED.findall(plain):
         digits = number.replace(",", "")
         if _YEAR.fullmatch(digits) and not scale:
@@ -441,7 +446,7 @@ def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
 def figures_agree(claim: str, evidence: str) -> bool:
     """Every figure of the claim is one the evidence gives, or that one of the two rounds ("2,981,000 more
     Americans" / "nearly 3 million"; not 3,865 / 3,920 deaths, nor 157 / 156 seats); a year the evidence
-    leaves out is no other year ("the 2020 census" / "the census"), and a number in a name ("COVID-19",
+    or date leaves out is no other ("the 2020 census" / "the census", "effective Nov. 1"), and a number in a name ("COVID-19",
     "G7") is no figure. For naming an outlet as reporting a claim too, not for a citation, which prints
     the outlet's own figure."""
     values, years = _amounts(claim)

@@ -176,6 +176,9 @@ def test_a_rounded_figure_a_name_s_number_or_a_year_left_out_still_reports_the_f
     assert figures_agree("COVID-19 cases rose as G7 leaders met.", "Coronavirus cases rose as leaders of the Group of Seven met.")
     assert figures_agree("The bureau will release data from the 2020 census.", "The bureau will release the census data.")
     assert figures_agree("Five people died.", "5 people died.")
+    assert figures_agree("All U.S. Amazon employees will earn $15 per hour, effective Nov. 1.",  # a date left out (sample L)
+                         "Amazon will raise its minimum wage to $15 an hour for all employees.")
+    assert not figures_agree("The vote is on March 24.", "The vote is on March 25.")
     for claim, other in (("The Liberals won 157 seats.", "The Liberals won 156 seats."),
                          ("The U.S. reported 3,865 deaths on Wednesday.", "The U.S. reported 3,920 deaths on Wednesday."),
                          ("More than 180 people were killed.", "At least 150 people were killed."),
