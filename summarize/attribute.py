@@ -419,10 +419,16 @@ _SCALE_OF = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CALENDAR_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)")
 
 
+@lru_cache(maxsize=16384)
+def calendar_dates(text: str) -> frozenset[str]:
+    """Each calendar date the text gives, as "mar 24" ("March 24", "Mar. 24th")."""
+    return frozenset(f"{month[:3].lower()} {day}" for month, day in _CALENDAR_DATE.findall(text))
+
+
 def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
     """(each figure a text states as (value, the unit of its last written digit), scale applied; its
     years and dates), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
-    years = {f"{month[:3].lower()} {day}" for month, day in _CALENDAR_DATE.findall(text)}
+    years = set(calendar_dates(text))
     plain = _NAME_NUMBER.sub(" ", _CALENDAR_DATE.sub(" ", text))
     values = set()
     for number, scale in _SCALED.findall(plain):

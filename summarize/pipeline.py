@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
-                        figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        calendar_dates, figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -61,14 +61,7 @@ def _figures(text: str) -> frozenset[tuple[str, str]]:
 # postponed its March 24 primary until May 19"; "drawing down its forces in Iraq from 5,200 to 3,000" / "plans
 # to cut the troop presence in Iraq from 5,200 to 3,000" (held-out sample K printed both of each). One shared
 # date is not: many facts of a story happen on its day.
-_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d)")
 RESTATED_DATES = 2
-
-
-@lru_cache(maxsize=16384)
-def _dates(text: str) -> frozenset[tuple[str, str]]:
-    """(month, day) of each calendar date the text gives ("March 24", "Sept. 4th")."""
-    return frozenset((month[:3].lower(), day) for month, day in _DATE.findall(text))
 
 
 def _same_figure(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -190,7 +183,7 @@ class Analysis:
     def _pairs_stating_one_claim(self, indices: list[int]) -> list[tuple[int, int]]:
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        figured = [(i, _figures(self.sentences[i].text), _dates(self.sentences[i].text) | figures(self.sentences[i].text))
+        figured = [(i, _figures(self.sentences[i].text), calendar_dates(self.sentences[i].text) | figures(self.sentences[i].text))
                    for i in indices]
         figured = [(i, measured, specific) for i, measured, specific in figured
                    if measured or len(specific) >= RESTATED_DATES]
