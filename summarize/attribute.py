@@ -356,10 +356,8 @@ def find_reporters(
                   if 0 <= i < len(sentences) and sentences[i].source_id == other.source_id]
         shared = shared_roots(lexicon.words[claim.index], frozenset().union(*(lexicon.words[i] for i in window)))
         cosine = float(cosines[index])
-        window_text = " ".join(sentences[i].text for i in window)
-        if reports_same(claim.text, other.text, cosine, shared, settings, margin) \
-                and gives_a_figure_for(claim.text, window_text) \
-                and (accept is None or accept(other.text, window_text, shared, cosine)):
+        if reports_same(claim.text, other.text, cosine, shared, settings, margin) and (
+                accept is None or accept(other.text, " ".join(sentences[i].text for i in window), shared, cosine)):
             found.add(other.source_id)
     for source_id, (title, vector) in (titles or {}).items():
         if source_id == claim.source_id or source_id in found:
@@ -367,22 +365,10 @@ def find_reporters(
         # A headline is a dozen words: two content words in common with a claim this close is the same story.
         shared = shared_roots(lexicon.words[claim.index], content_words(title)) + 1
         cosine = float(vector @ vectors[claim.index])
-        if reports_same(claim.text, title, cosine, shared, settings, margin) and gives_a_figure_for(claim.text, title) \
-                and (accept is None or accept(title, title, shared, cosine)):
+        if reports_same(claim.text, title, cosine, shared, settings, margin) and (
+                accept is None or accept(title, title, shared, cosine)):
             found.add(source_id)
     return found
-
-
-def gives_a_figure_for(claim: str, evidence: str) -> bool:
-    """A claim whose main clause states an uncommon figure ("1.9 million filed for benefits last week") is
-    reported only by evidence that gives a figure (its own, or another: then the outlets differ); "staggering unemployment
-    numbers" is the story, not the claim (held-out sample K filed such a claim under the Summary)."""
-    head = _TRAILING_CLAUSE.split(claim, maxsplit=1)[0]  # a figure in a trailing clause is a detail
-    return not figures(head) or bool(_amounts(evidence)[0])
-
-
-# Where a sentence's main clause ends: "…, which was valued at over $100 million", "…, bringing the total …".
-_TRAILING_CLAUSE = re.compile(r",\s+(?=[a-z])|\s[—–]\s|;\s")
 
 
 def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentence: str | None = None,
