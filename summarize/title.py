@@ -296,12 +296,15 @@ LEAD_SENTENCES = 3
 # one outlet's words ("panic mode", "A Fundamental Flub", "Calls Growing"): on the dev roundups a second
 # unshared word let those in.
 STORY_UNSHARED_WORDS = 1
+# More articles than this are a topic followed over time (DUC's 25 a cluster span weeks and many events): one
+# article's headline ("Autism Study Sparks Concern") would label all of them.
+STORY_SOURCES = 10
 # Headline shapes that are no statement of the story: questions, exclamations, quotations, kickers and labels
 # before a colon ("Report:", "Trump:"), listicles ("6 Takeaways From …", "Five things to watch"), explainers
 # ("How Roy Moore Could …"), a framing opener ("In victory for Trump, …", "In shift, …"), a teaser's "This Bill",
 # two sentences.
 _NOT_A_STORY = re.compile(
-    r"[?!:;“”\"]|(?<![\w’'])['‘]|(?<!s)['’](?![\w])"
+    r"[?!:;“”\"`]|(?<![\w’'])['‘]|(?<!s)['’](?![\w])"
     r"|^(?:how|why|what|when|where|who|which|here|inside|opinion|analysis|editorial|op-ed|watch|live|breaking|"
     r"exclusive|the latest)\b"
     r"|^(?:\S+\s+){0,2}(?:things|ways|takeaways|moments|reasons|questions|lessons|facts|tips|signs|myths|photos)\b"
@@ -323,6 +326,9 @@ def _states_the_story(headline: str) -> bool:
     """A headline in the shape of a statement of news, in the outlet's own neutral words."""
     if not 4 <= len(headline.split()) <= 18:
         return False
+    letters = [c for c in headline if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 3 > 2 * len(letters):
+        return False  # a wire headline in capitals ("STAR WARS COLLECTORS HAVE OUT-OF-THIS-WORLD FUN"): no case to print
     if _NOT_A_STORY.search(re.sub(r"\b(?:U\.S|US)\b", "", headline)) or _HEADLINE_DRAMA.search(headline):
         return False
     if any(m.group(1).lower().rstrip(".") not in _ABBREVIATIONS and not _INITIALS.fullmatch(m.group(1) + ".")
@@ -339,9 +345,9 @@ def story_headline(sources: Sequence[Source], titles: dict[int, tuple[str, np.nd
                    sentences: Sequence[Sentence], vectors: np.ndarray) -> str | None:
     """The outlets' headline that stands for all of them (the closest to the others' headlines and leads, and
     saying nothing the others do not), in the shape of news and neutral words; None where none does (one
-    source, headlines that each tell their own angle, framing). News aggregators title a story so; the
-    heading is a label, never a claim, and the headline stays its outlet's in the Sources list."""
-    if len(sources) < 2:
+    source or a topic's many, headlines that each tell their own angle, framing). News aggregators title a
+    story so; the heading is a label, never a claim, and the headline stays its outlet's in the Sources list."""
+    if not 2 <= len(sources) <= STORY_SOURCES:
         return None
     leads: dict[int, list[int]] = {}
     for sentence in sentences:

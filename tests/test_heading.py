@@ -34,6 +34,7 @@ def test_a_headline_the_outlets_share_names_the_story(cluster, heading, encoder)
 
 
 @pytest.mark.parametrize("cluster", [
+    "D0612C",  # 25 DUC articles are a topic over weeks: "Autism Study Sparks Concern" is one of them
     "neus-val-0",   # "panic mode", "fever pitch", "The evidence doesn't back …": each its outlet's verdict
     "neus-val-17",  # a label, a kicker and a quotation: "US election 2020: …", "High anxiety: …", "… ‘tear down …’"
     "neus-val-13",  # "Democrats shut down the Senate." / "McConnell blocks House bills …": each side's account
@@ -69,6 +70,8 @@ def test_only_a_statement_of_news_in_neutral_words_can_be_a_heading():
                   "South Korea trashes CNN report on Kim Jong-un",
                   "Draft Report Of Arizona Sham Audit Confirms Biden Win",  # a lexicon term, in title case too
                   "Trump Puts Bipartisan Infrastructure Deal On Hold Until Congress Passes This Bill",  # a teaser
+                  "KANSAS SCHOOLS FACE BALANCING OF EVOLUTION AND CREATIONISM",  # capitals: no case to print
+                  "`Star Wars' To Premier at Midnight",  # a quotation in wire quotes
                   "Senate votes"):  # too short to state a story
         assert not _states_the_story(shape), shape
 
