@@ -133,7 +133,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # A quotation with its named speaker is an attributed claim (Multi-News references quote them).
         "“Yes, I will run for the United States Senate in 2020,” Moore said.",
         "\"We were not prepared for what we saw,\" said Shafer.",
-        "The senator said that change is needed in how the agency handles complaints.",
+        "Sen. Susan Collins said that change is needed in how the agency handles complaints.",
         "The donors contributed to the campaign of the senator in 2016.",
         "While President Clinton signed the agreement, he has not sought its ratification.",
         "Despite the protests, it is difficult to argue against what appears to be progress.",
