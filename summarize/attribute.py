@@ -376,9 +376,9 @@ def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentenc
     """May the brief name the evidence's outlet as reporting the claim too? The looser test says the story
     is the same; a reader takes "also reported by" to mean the fact is: a closer sentence (`cosine`), more
     words in common, every figure of the claim (`figures_agree`: an outlet that prints 156 seats, or no
-    figure, does not report 157 seats), and no negation in the evidence's own `sentence` that the claim lacks ("he was not
-    planning to waive the Jones Act" does not report "he is considering lifting" it). An outlet that prints
-    the claim's quoted words reports it (`shares_a_quotation`)."""
+    figure, does not report 157 seats), and no negation in the evidence's own `sentence` that the claim
+    lacks ("he was not planning to waive the Jones Act" does not report "he is considering lifting" it). An
+    outlet that prints the claim's quoted words reports it (`shares_a_quotation`)."""
     if shares_a_quotation(claim, evidence) and figures_agree(claim, evidence):
         return True  # the same words quoted ("Progress is hard. It takes time" / "Progress is hard, it takes time, and it’s not …")
     if sentence is not None and is_negated(sentence) and not is_negated(claim):
@@ -412,15 +412,15 @@ def calendar_dates(text: str) -> frozenset[str]:
 
 
 def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
-    """(each figure a text states as (value, the unit of its last written digit), scale applied; its
-    years and dates), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
-    years = set(calendar_dates(text))
+    """(each figure a text states as (value, the unit of its last written digit), scale applied; its years
+    and dates), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
+    when = set(calendar_dates(text))
     plain = _NAME_NUMBER.sub(" ", _CALENDAR_DATE.sub(" ", text))
     values = set()
     for number, scale in _SCALED.findall(plain):
         digits = number.replace(",", "")
         if _YEAR.fullmatch(digits) and not scale:
-            years.add(digits)
+            when.add(digits)
             continue
         try:
             factor = _SCALE_OF.get(scale.lower(), 1.0) if scale else 1.0
@@ -432,18 +432,18 @@ def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
         except ValueError:
             continue
     values |= {(float(n), 1.0) for n in (NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(plain))}
-    return values, years
+    return values, when
 
 
 def figures_agree(claim: str, evidence: str) -> bool:
     """Every figure of the claim is one the evidence gives, or that one of the two rounds ("2,981,000 more
-    Americans" / "nearly 3 million"; not 3,865 / 3,920 deaths, nor 157 / 156 seats); a year the evidence
-    or date leaves out is no other ("the 2020 census" / "the census", "effective Nov. 1"), and a number in a name ("COVID-19",
-    "G7") is no figure. For naming an outlet as reporting a claim too, not for a citation, which prints
-    the outlet's own figure."""
-    values, years = _amounts(claim)
-    their_values, their_years = _amounts(evidence)
-    if years and their_years and not years <= their_years:
+    Americans" / "nearly 3 million"; not 3,865 / 3,920 deaths, nor 157 / 156 seats); a year or date the
+    evidence leaves out is no other ("the 2020 census" / "the census", "effective Nov. 1"), and a number in
+    a name ("COVID-19", "G7") is no figure. For naming an outlet as reporting a claim too, not for a
+    citation, which prints the outlet's own figure."""
+    values, when = _amounts(claim)
+    their_values, their_when = _amounts(evidence)
+    if when and their_when and not when <= their_when:
         return False
     return all(any(abs(v - w) <= max(unit, their_unit) / 2 for w, their_unit in their_values)
                for v, unit in values)

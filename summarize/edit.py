@@ -696,8 +696,8 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites (a claim
     # only one outlet makes is shown under that outlet's name), and names no other outlet: others report
     # the story, not the cited outlets' view of it.
-    if analysis.section(support, index) == "summary" and (voiced or is_evaluative(chosen.text) or analysis.opinion_only(support)) \
-            and not is_attributed(chosen.text):
+    opinion = voiced or is_evaluative(chosen.text) or analysis.opinion_only(support)
+    if analysis.section(support, index) == "summary" and opinion and not is_attributed(chosen.text):
         outlet = cited_outlets(analysis.sources[source - 1] for source in sorted(support))
         text, addition = attribute_to(chosen.text, outlet, analysis.common_words, analysis.lowercase_words)
         chosen = Candidate(text, chosen.base_source, chosen.base_text, [*chosen.edits, replace(addition, source=chosen.base_source)])

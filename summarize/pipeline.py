@@ -183,13 +183,14 @@ class Analysis:
     def _pairs_stating_one_claim(self, indices: list[int]) -> list[tuple[int, int]]:
         among = set(indices)
         pairs = {tuple(sorted((i, s.index))) for i in indices for s, _ in self.wordings(i)[1:] if s.index in among}
-        figured = [(i, _figures(self.sentences[i].text), calendar_dates(self.sentences[i].text) | figures(self.sentences[i].text))
-                   for i in indices]
+        texts = [(i, self.sentences[i].text) for i in indices]
+        figured = [(i, _figures(text), calendar_dates(text) | figures(text)) for i, text in texts]
         figured = [(i, measured, specific) for i, measured, specific in figured
                    if measured or len(specific) >= RESTATED_DATES]
         for k, (i, measured, specific) in enumerate(figured):
             for j, others, their_specific in figured[k + 1:]:
-                if (any(_same_figure(f, g) for f in measured for g in others) or len(specific & their_specific) >= RESTATED_DATES) \
+                if (any(_same_figure(f, g) for f in measured for g in others)
+                        or len(specific & their_specific) >= RESTATED_DATES) \
                         and float(self.vectors[i] @ self.vectors[j]) >= RESTATED_SIMILARITY:
                     pairs.add(tuple(sorted((i, j))))
         # Two outlets' sentences each of which would name the other's outlet as reporting it too ("Sicknick
