@@ -175,8 +175,7 @@ _BACK_REFERENCE = re.compile(
 # "The California Democrat will announce …", "The late-night host has apologized …" (held-out sample G): a
 # person by role alone, whom the article named before (a verb follows: "The host city" is a place).
 _ROLE_SUBJECT = re.compile(
-    # (a senator is one of a hundred; "the governor", "the mayor" of a local story's place are not)
-    r"^The (?:[\w’'-]+\s+){0,2}?(?:Democrat|Republican|lawmaker|congressman|congresswoman|senator|"
+    r"^The (?:[\w’'-]+\s+){0,2}?(?:Democrat|Republican|lawmaker|congressman|congresswoman|senator|governor|mayor|"
     r"host|comedian|billionaire|"
     r"mogul|tycoon|actor|actress|singer|rapper|hopeful|incumbent|front-?runner)"
     # … or owns something: "The congresswoman’s suggestion was …" (held-out sample K)

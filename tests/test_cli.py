@@ -116,7 +116,7 @@ def test_python_dash_m_runs_the_same_command():
 
 def test_one_source_is_summarised_not_listed_as_a_difference(run):
     story = ("The town council approved a new bridge over the river on Monday after two years of debate. "
-             "The mayor said construction would start in the spring.")
+             "Construction will start in the spring, the council said.")  # ("The mayor said" would name nobody)
     result = run("brief", "-", input=story)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# What 1 source reports")
