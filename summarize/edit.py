@@ -510,16 +510,11 @@ _SPEAKER_TITLES = frozenset("executive chief officer spokesman spokeswoman spoke
 _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as this that secretary state president minister foreign chinese american united states house white press group".split())
 
 
-def display_name(source) -> str:
-    """The outlet's name, or "Source 2" (as the rest of the brief calls it) when all we know is a file name:
-    "According to one outlet, …" read as if no other outlet reported the fact, which others often do in
-    their own words (held-out sample G: four of four such claims)."""
-    return source.label
-
-
 def cited_outlets(sources) -> str:
-    """Who an attribution names: every cited outlet ("Bloomberg and Reuters", "Source 1 and Reuters")."""
-    names = [display_name(source) for source in sources]
+    """Who an attribution names: every cited outlet as the rest of the brief calls it (`Source.label`:
+    "Bloomberg and Reuters", "Source 1 and Reuters"). Not "one outlet", which read as if no other outlet
+    reported the fact, which others often do in their own words (held-out sample G: four of four such claims)."""
+    names = [source.label for source in sources]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -617,18 +612,18 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
     candidates = [c for sentence in printable
                   for c in variants(sentence.text, sentence.source_id, group_texts, trusted, previous_in_source(sentence, pool))
                   if fits(c) and whole(c)]
+    base = pool[index]
+    before_base = previous_in_source(base, pool)
     if core is not None:  # the sentence with the clauses other outlets do not state deleted, edited in turn
-        base = pool[index]
         cut = [Candidate(c.text, base.source_id, base.text, [*core.edits, *c.edits])
-               for c in variants(core.text, base.source_id, group_texts, trusted, previous_in_source(base, pool))]
+               for c in variants(core.text, base.source_id, group_texts, trusted, before_base)]
         candidates += [c for c in cut if whole(c)]
     if fit is not None:  # a budget shorter than the sentence: its main clause, trailing clauses deleted
-        base = pool[index]
         for text, edits in clause_deletions(base.text):
             if count_words(text) <= fit:
                 cut_edits = [replace(edit, reason=FIT_REASON) for edit in edits]
                 candidates += [Candidate(c.text, base.source_id, base.text, [*cut_edits, *c.edits])
-                               for c in variants(text, base.source_id, group_texts, trusted, previous_in_source(base, pool)) if whole(c)]
+                               for c in variants(text, base.source_id, group_texts, trusted, before_base) if whole(c)]
     candidates += [c for c in _new_sentences(group, settings, scorer) if fits(c) and whole(c)]
     known = {core.text: core.vector} if core is not None else {}
     fresh = sorted({c.text for c in candidates} - {s.text for s in pool} - known.keys())
