@@ -92,6 +92,7 @@ class Analysis:
     # same_claims' pairs among the most central candidates, found on first use
     central_pairs: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
     wordings_of: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
+    heading_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # `heading`, found once
     candidates: frozenset[int] = frozenset()  # sentences that may be claims (stand alone, no headline)
     cores: dict[int, Core] = field(default_factory=dict, repr=False, compare=False)  # sentence -> shared core
     # Every candidate, most relevant first: the concept program's pool. (MMR's order drops a candidate
@@ -147,6 +148,14 @@ class Analysis:
             return sentence.words
         cited = [self.sources[s - 1] for s in cited_ids]
         return sentence.words + count_words(f"According to {cited_outlets(cited)},")
+
+    def heading(self) -> str:
+        """The brief's heading: the story as the outlets' shared headline words it, else the names most
+        sources mention. It does not depend on the length, so `summarize compare`'s briefs find it once."""
+        if "heading" not in self.heading_of:
+            headline = story_headline(self.sources, self.titles, self.sentences, self.vectors)
+            self.heading_of["heading"] = neutral_title(self.sources, headline=headline)
+        return self.heading_of["heading"]
 
     def opinion_only(self, cited: Iterable[int]) -> bool:
         """Every cited source is a piece its outlet labels opinion: its sentences are the writer's view, and a
@@ -537,8 +546,7 @@ def compose(analysis: Analysis, chosen: Iterable[int], started: float | None = N
     brief_words = sum(claim.words for claim in ordered)
     source_words = sum(source.words for source in analysis.sources)
     return Brief(
-        title=neutral_title(analysis.sources, headline=story_headline(
-            analysis.sources, analysis.titles, analysis.sentences, analysis.vectors)),
+        title=analysis.heading(),
         sources=analysis.sources,
         claims=ordered,
         stats=Stats(
