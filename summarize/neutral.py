@@ -179,6 +179,40 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A word that reads as an adjective ("a swift and stunning rout", "the decades-long, controversial effort"):
+# the deleted word's partner in a coordination, which then stands alone before the noun. A noun partner
+# ("his lawyer and extremist groups") keeps its conjunction: "his lawyer and groups".
+_ADJECTIVE = re.compile(r"(?:[a-z]+(?:ous|ful|ive|al|ic|ible|able|ent|ant|less|ish|ing|ed|est|ly|ary|ory|ile)|[a-z]+-[a-z]+"
+                        r"|large|small|big|swift|quick|fast|slow|rapid|sudden|new|old|long|short|brief|rare|sharp|steep|"
+                        r"huge|vast|deep|high|low|strong|weak|bold|clear|late|early|harsh|tough|grim|bitter|dark|odd)$")
+_CONJUNCTION_BEFORE = re.compile(r"(?:\s+(?:and|or)\s+|\s*,\s*)$")
+_CONJUNCTION_AFTER = re.compile(r"\s+(?:and|or)\s+(?=(?!(?:a|an|the|his|her|their|its|our|this|that)\b)[a-z])")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
+# "infamous for his calls", "either brazen or accidental": the word carries a complement or a choice;
+# deleting it (or it with a conjunction) would change what the sentence says.
+_COMPLEMENT_AFTER = re.compile(r"\s+(?:for|of|to|with|about|at|on|in|by|than)\b")
+_EITHER_BEFORE = re.compile(r"\beither\s+$", re.IGNORECASE)
+
+
+def _deletion_span(segment: str, match: re.Match) -> tuple[int, int] | None:
+    """Where deleting a lexicon word cuts the sentence: the word with its conjunction when it is one of two
+    coordinated words ("close and controversial." → "close."; "controversial and costly bill" → "costly
+    bill"; "a swift and stunning rout" → "a swift rout"); None where no deletion reads ("either brazen or
+    accidental", "demanding and infamous for his calls")."""
+    start, end = match.span()
+    before, after = segment[:start], segment[end:]
+    conjunction = _CONJUNCTION_BEFORE.search(before)
+    if _EITHER_BEFORE.search(before) or (conjunction and _COMPLEMENT_AFTER.match(after)):
+        return None
+    if conjunction and _CLAUSE_ENDS.match(after):
+        return conjunction.start(), end
+    if (joined := _CONJUNCTION_AFTER.match(after)) and not conjunction:
+        return start, end + joined.end()
+    if conjunction and re.match(r"\s+[a-z]", after) and _ADJECTIVE.search(before[:conjunction.start()]):
+        return conjunction.start(), end
+    return start, end
+
+
 def neutralize(text: str) -> tuple[str, list[Edit]]:
     """Loaded terms replaced (or dropped) and judging reporting verbs made plain, outside quotes only."""
     edits: list[Edit] = []
@@ -186,13 +220,21 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
     for segment, is_quote in _unquoted_segments(text):
         if not is_quote:
             for term in lexicon():
-                def swap(match, term=term, segment=segment):
-                    if _in_a_name(segment, match, term) or (not term.replacement and _leaves_a_hole(segment, match)):
-                        return match.group(0)
-                    edits.append(Edit("replace" if term.replacement else "delete", match.group(0),
-                                      term.replacement, f"lexicon: {term.kind} “{term.term}”"))
-                    return term.replacement
-                segment = term.pattern.sub(swap, segment)
+                changes = []
+                for match in term.pattern.finditer(segment):
+                    if _in_a_name(segment, match, term):
+                        continue
+                    if term.replacement:
+                        changes.append((*match.span(), term.replacement))
+                    # "The controversial and costly bill": the partner adjective fills the hole the word leaves.
+                    elif (not _leaves_a_hole(segment, match) or _CONJUNCTION_AFTER.match(segment, match.end())) \
+                            and (span := _deletion_span(segment, match)):
+                        changes.append((*span, ""))
+                for start, end, replacement in changes:
+                    edits.append(Edit("replace" if replacement else "delete", segment[start:end].strip(" ,"),
+                                      replacement, f"lexicon: {term.kind} “{term.term}”"))
+                for start, end, replacement in reversed(changes):
+                    segment = segment[:start] + replacement + segment[end:]
         pieces.append(segment)
     return (tidy("".join(pieces)) if edits else text), edits
 

@@ -188,6 +188,29 @@ def test_a_loaded_word_after_a_degree_word_stays_rather_than_leave_the_degree_on
     assert neutralize("She demanded an apology from the network.")[0] == "She called for an apology from the network."
 
 
+def test_a_loaded_word_coordinated_with_another_goes_with_its_conjunction():
+    """Wordings from dev and NeuS train articles: deleting the word alone left "a swift and rout", "ongoing
+    and election conspiracy theories", "she is threatening or."."""
+    for text, neutral in [
+        ("In a swift and stunning rout, Taliban fighters seized Kabul.", "In a swift rout, Taliban fighters seized Kabul."),
+        ("He repeated the president's ongoing and bizarre election conspiracy theories.",
+         "He repeated the president's ongoing election conspiracy theories."),
+        ("Democrats say she is threatening or radical.", "Democrats say she is threatening."),
+        ("The controversial and costly bill passed the House.", "The costly bill passed the House."),
+        ("It is another chapter in the decades-long, controversial effort by Vail Resorts.",
+         "It is another chapter in the decades-long effort by Vail Resorts."),
+        ("Everything is flashy, shocking, bright and exciting.", "Everything is flashy, bright and exciting."),
+        # A noun partner keeps its conjunction.
+        ("He conspired with his lawyer and extremist groups.", "He conspired with his lawyer and groups."),
+    ]:
+        assert neutralize(text)[0] == neutral, text
+    assert neutralize("The costly and controversial bill passed.")[1][0].text == "and controversial"  # shown whole
+    # A word with a complement or inside "either … or" stays: deleting it changes what is said.
+    for kept in ("Selznick was demanding and infamous for his phone calls.", "The cheating, either brazen or accidental, went on.",
+                 "He called him an extremist and a liar."):
+        assert neutralize(kept) == (kept, []), kept
+
+
 def test_a_dash_aside_that_is_a_second_verb_stays():
     from summarize.edit import delete_asides
 
