@@ -375,6 +375,27 @@ def _named_as_group(full: str, previous: str) -> bool:
     return part is not None and bool(_GROUP_BEFORE.search(previous[:previous.index(part)]))
 
 
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+")
+_NOT_A_PERSON_WORD = frozenset("on in at for during after before when while as newly former then new the a an this "
+                               "monday tuesday wednesday thursday friday saturday sunday january february march april "
+                               "may june july august september october november december".split())
+
+
+def _someone_named_before(previous: str, full: str) -> bool:
+    """"Democratic Senate Leader Chuck Schumer (D-NY) has said that the report that claims Russia propelled
+    Donald Trump …. He is now urging …": another person, one outlet alone names in full, comes first in the
+    sentence before; "He" is likely that person (held-out sample M printed "Donald Trump is now urging")."""
+    parts = full.split()
+    first = min((previous.index(part) for part in parts if part in previous), default=0)
+    for run in _CAPITALISED_RUN.finditer(previous[:first]):
+        words = run.group(0).split()
+        last_two = words[-2:]
+        if not set(words) & set(parts) and not _is_institution(" ".join(last_two)) \
+                and not any(word.lower().strip(".’'") in _NOT_A_PERSON_WORD | _NOT_NAME_WORDS for word in last_two):
+            return True
+    return False
+
+
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",
                                      re.IGNORECASE)
 
@@ -393,6 +414,8 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     if len(people) != 1:
         return text, []
     [full] = people
+    if _someone_named_before(previous, full):
+        return text, []
     # A name the sentence before gives only as an owner ("… about Vice President Kamala Harris’ children’s
     # book") is not its subject (held-out sample I: the reporter's "She added" became "Kamala Harris added").
     if re.search(r"\b(?:" + "|".join(map(re.escape, full.split())) + r")(?:[’']s?)(?=\s)", previous):

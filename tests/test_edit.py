@@ -415,6 +415,13 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
                            frozenset({"Mobb Deep"})) == (hospital, [])
     assert resolve_pronoun(hospital, "Prodigy, iconic rapper and one-half of Mobb Deep, died Tuesday.",
                            frozenset({"Mobb Deep"})) == (hospital, [])
+    # Held-out sample M: the one name two outlets print came second; "He" was the senator named first.
+    urging = "He is now urging Congress to order a full review of the potential hack."
+    schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "
+               "claims Russia propelled Donald Trump to the presidency is stunning.")
+    assert resolve_pronoun(urging, schumer, frozenset({"Donald Trump"})) == (urging, [])
+    assert resolve_pronoun(urging, "In New York on Monday, Donald Trump spoke to donors.",
+                           frozenset({"Donald Trump"}))[0] == "Donald Trump is now urging Congress to order a full review of the potential hack."
 
 
 def test_a_sentence_the_feed_cut_off_is_cut_back_to_its_last_whole_clause(encoder):
