@@ -44,7 +44,8 @@ _INSTITUTION = frozenset(
     "society board corps court council commission committee agency administration office bank church museum "
     "house chamber union federation organization organisation republic kingdom state states party league "
     "center centers centre centres service services protection foundation fund authority division command "
-    "embassy hospital laboratory laboratories program programme guard enforcement".split())
+    "embassy hospital laboratory laboratories program programme guard enforcement synagogue mosque temple cathedral "
+    "chapel".split())
 # Job titles: "Colorado Gov. John Hickenlooper" is John Hickenlooper; "CEO", "Colorado Gov" are no names.
 _JOB_TITLES = frozenset(
     "president vice gov governor lt sen senator rep representative congressman congresswoman secretary minister "
@@ -65,12 +66,12 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 # ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
-_PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2})\.?")  # "R-Ky", "D-Calif.", "D-MA"
+_PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2}|[A-Z](?:\.[A-Z])?)\.?")  # "R-Ky", "D-Calif.", "D-MA", "D-N.J." (cut to "D-N")
 _MONTH_SURNAMES = frozenset("May June April August".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
-    "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over "
+    "His Her Their Its Our Still Meanwhile However Mr Mrs Ms So Even Although Despite During Over Latest "
     "I'm I’m I've I’ve I'd I’d I'll I’ll Im Ive "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()
@@ -169,6 +170,10 @@ def _segments(piece: list[str], whole: frozenset[str], recurring: Counter[str]) 
             join = joiner == "&" or joiner == "and" and recurring[joined] > 1 and (
                 ends_institution or (left[0].lower() in _INSTITUTION and len(segment) == 1 and
                                      any(word in _JOINERS for word in left)))
+            # "Food and Drug Administration" written once: one word no source names alone, then an institution
+            # ("Drug Administration" was a heading's name, held-out sample M; "China and Commerce Department" splits).
+            join = join or (joiner == "and" and ends_institution and len(left) == 1 and len(segment) > 1
+                            and recurring[left[0]] <= 1)
         if join:
             out[-1] = left + joiner.split() + segment
         else:
@@ -398,6 +403,8 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
                 inside.add(run)
             if " and " in run or " & " in run:
                 recurring.update(" ".join(piece) for piece in _pieces(run.split()) if piece)
+            elif " " not in run:
+                recurring[run] += 1  # a word named alone ("China") is no first half of "China and Commerce Department"
             if acronym:
                 acronym = acronym.replace(".", "")
                 for piece in _pieces(run.split()):

@@ -598,3 +598,12 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     heading = title("Four House committee chairs wrote to Barr. Sen. Elizabeth Warren (D-MA) agreed.",
                     "Inside Facebook’s headquarters, Warren’s letter was read. The House chairs and Elizabeth Warren spoke.")
     assert not any(bad in heading for bad in ("Four", "D-MA", "Inside")), heading
+    # Sample M: "Life Synagogue", "Drug Administration", "D-N" (of "D-N.J.") and "Latest" (of "The Latest:").
+    heading = title("The Latest: A gunman opened fire at the Tree of Life Synagogue in Pittsburgh, Sen. Cory Booker (D-N.J.) said.",
+                    "Cory Booker spoke in Pittsburgh. The Food and Drug Administration approved a test.")
+    assert "Tree of Life Synagogue" in heading and "Food and Drug Administration" in heading, heading
+    assert not any(bad in heading for bad in ("D-N", "Latest", ", Life Synagogue", ", Drug Administration")), heading
+    # ... but a name written alone stays apart: "China and Commerce Department" is two names.
+    heading = title("China and Commerce Department officials met. China said it would buy soybeans.",
+                    "China spoke to the Commerce Department.")
+    assert "Commerce Department" in heading and "China and" not in heading, heading
