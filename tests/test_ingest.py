@@ -277,6 +277,9 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
              "Trump — The president said in a statement that he would not attend the dinner this year.")
     body = [l.text for l in clean_document(Document(path="a.txt", text=story, title="A title")).body]
     assert body[0].startswith("U.S. Rep. Rashida Tlaib joined") and body[1].startswith("Trump — The president")
+    line = "Doha, Qatar - US officials and Taliban representatives have signed a final peace deal in Qatar's capital."
+    assert [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body] == \
+        ["US officials and Taliban representatives have signed a final peace deal in Qatar's capital."]  # held-out M
 
 
 def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():
