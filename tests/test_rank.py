@@ -227,6 +227,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "RT @ComplexMusic: Prodigy of Mobb Deep has passed away at age 42.",
         "Below is the full text of Eichmann's letter to Ben-Zvi, provided by the president's office.",
         "The status of the children is unclear, though Denver7 will update this story as information comes in.",
+        "The following is a primer on what a second impeachment proceeding of Trump would look like.",
         "Banks had a message for the gangs in her neighborhood.",
         "A Ukrainian journalist who has a reputation of being a fucking weirdo was dragged off a red carpet.",
     ]
