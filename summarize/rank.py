@@ -168,6 +168,8 @@ _BACK_REFERENCE = re.compile(
     r"newspaper|paper|magazine|network(?!\s+of)|outlet|broadcaster|posts|tweets|"
     # "The officials said the report …", "The tally makes clear …" (held-out sample I): which ones, of what?
     r"officials|tally|"
+    # "The payment has been a lifeline …", "The reporter would have been named …", "The story begins …" (sample M)
+    r"(?:payment|story)(?!\s+of\b)|reporter|journalist|doctor|physician|"
     # "The official said …", "The official's interpretation …" (sample L); not "The official apparel company"
     r"official(?=[’']s\b|\s+(?:said|says|told|added|noted|spoke|who|declined|did|would|will|is|was|has|had)\b))\b"
     # "One answer lies in herd immunity …", "One reason is …": the question or the matter is in the sentence before.

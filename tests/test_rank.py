@@ -143,6 +143,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Us Weekly spoke to a producer who said: 'Kim's mapping out 2012, including the holidays.",
         # The sentence names whom it speaks of, or its opening is no pointer back.
         "The 20-year-old high jumper Juana Rosario Arrendel was stripped of the Pan Am gold medal.",
+        "The reporter Nikole Hannah-Jones declined the offer on Tuesday.",
+        "The payment of $600 a week expires on Friday.",
         "At the time of the party, Polansky was on the lease at 51 Baxter Road, according to the warrant.",
         "At least 144 people were reported killed Monday, including 64 at a checkpoint in Homs.",
         "President Trump leaves for a five-nation tour of Asia on Nov. 3, the White House said.",
@@ -217,6 +219,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Below that, the team found the first layers that were used to construct the mound.",
         "At the time, the group also found itself caught up in the era's lethal East Coast rivalry.",
         "The tribe is determined not to let that happen again, its chairman said on Monday.",
+        "The payment has been a financial lifeline for more than 20 million out-of-work Americans.",
+        "The reporter would have been named chairwoman in race and investigative journalism at the school.",
         "The five other defendants have not made any statements to the police about the case.",
         "The 12-year-old from suburban St. Louis was the second homeschooler to win the spelling bee.",
         "The man was arrested in New York on Monday after a chase through three boroughs.",
