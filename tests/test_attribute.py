@@ -158,7 +158,16 @@ def test_a_different_figure_or_none_is_no_report_of_a_figure():
     assert not confirms(claim, "The Liberals took 156 seats of the 338, short of a majority, in the Canadian election.", 6, DEFAULTS)
     assert not confirms(claim, "The Liberals will be short of a majority after the Canadian election.", 6, DEFAULTS)
     assert confirms(claim, "Projections give the Liberals 157 seats in the Canadian election, thirteen short of a majority.", 6, DEFAULTS)
-    assert not confirms(claim, "Projections give the Liberals 157 seats, 13 short.", 3, DEFAULTS)  # too little in common
+    # A figure of three significant digits in common, on one matter, is one fact however few words are shared
+    # (held-out sample M: "fell … to a still-high 712,000" / "decreased by 75,000 to 712,000").
+    assert confirms(claim, "Projections give the Liberals 157 seats, 13 short.", 3, DEFAULTS, cosine=0.7)
+    assert not confirms(claim, "Projections give the Liberals 157 seats, 13 short.", 3, DEFAULTS, cosine=0.4)  # another matter
+    assert not confirms(claim, "Projections give the Liberals 160 seats, 10 short.", 3, DEFAULTS, cosine=0.7)
+    assert not confirms("About 500 people attended the Liberal rally in Toronto on Monday.",
+                        "About 500 people marched against the plan.", 3, DEFAULTS, cosine=0.5)  # a round number is common
+    jobs = "The number of Americans applying for unemployment benefits fell last week to a still-high 712,000."
+    assert confirms(jobs, "Initial jobless claims in regular state programs decreased by 75,000 to 712,000.", 2, DEFAULTS,
+                    cosine=0.6)
     considering = "Trump said he is considering lifting the Jones Act for ships serving Puerto Rico."
     denial = "Trump said he was not planning to waive the Jones Act for ships serving Puerto Rico."
     assert not confirms(considering, denial, 6, DEFAULTS, sentence=denial)
