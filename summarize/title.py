@@ -67,7 +67,7 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
 _PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2}|[A-Z](?:\.[A-Z])?)\.?")  # "R-Ky", "D-Calif.", "D-MA", "D-N.J." (cut to "D-N")
-_MONTH_SURNAMES = frozenset("May June April August".split())
+_WORDS_ALSO_SURNAMES = frozenset("May June April August He".split())  # and "Liu He", China's vice premier
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = frozenset(
     "The A An But And In On At For After As While When If This That These Those It He She They We I "
@@ -103,8 +103,8 @@ def _pieces(words: list[str], starts: set[int] | None = None) -> list[list[str]]
     current: list[str] = []
     for k, word in enumerate(words):
         bare = word.rstrip(".")
-        # "Theresa May", "Brian May": a month after a first name is a surname, unless a date follows ("May 5").
-        surname = bare in _MONTH_SURNAMES and current and _plain(current[-1]) \
+        # "Theresa May", "Brian May", "Liu He": a month or "He" after a first name is a surname, unless a date follows ("May 5").
+        surname = bare in _WORDS_ALSO_SURNAMES and current and _plain(current[-1]) \
             and not (k + 1 < len(words) and words[k + 1][:1].isdigit())
         if not surname and ((_HYPHENED_ADJECTIVE.search(word) and not any(c.isdigit() for c in word))
                             or bare.lower() in _WEEKDAYS or (bare in _NOT_NAMES and (current or bare.lower() not in _CALENDAR))):
@@ -323,7 +323,7 @@ _NOT_A_STORY = re.compile(
 _HEADLINE_DRAMA = re.compile(
     r"\b(?:slams?|rips?|blasts?|torch(?:es)?|trash(?:es)?|bash(?:es)?|eviscerates?|destroys?|lash(?:es)? out|"
     r"(?:fires?|hits?|strikes?) back|spars?|feud|meltdown|bombshell|explosive|stunning|shocking|firestorm|"
-    r"showdown|war of words)\b", re.IGNORECASE)
+    r"showdown|war of words|historic|landmark|unprecedented)\b", re.IGNORECASE)  # the outlet's verdict on the news
 _SENTENCE_BREAK = re.compile(r"(\S+)\.\s+[A-Z]")
 
 

@@ -603,6 +603,7 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
                     "Cory Booker spoke in Pittsburgh. The Food and Drug Administration approved a test.")
     assert "Tree of Life Synagogue" in heading and "Food and Drug Administration" in heading, heading
     assert not any(bad in heading for bad in ("D-N", "Latest", ", Life Synagogue", ", Drug Administration")), heading
+    assert "Liu He" in title("Trump and Chinese Vice Premier Liu He signed the deal.", "Liu He signed for China.")  # not "He"
     # ... but a name written alone stays apart: "China and Commerce Department" is two names.
     heading = title("China and Commerce Department officials met. China said it would buy soybeans.",
                     "China spoke to the Commerce Department.")
