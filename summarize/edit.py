@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
-from .neutral import _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
+from .neutral import _CALENDAR, _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes
 from .types import Edit, count_words
 from .verify import LEANING_WORDS, check_claim, fluency_check, passes
@@ -376,9 +376,8 @@ def _named_as_group(full: str, previous: str) -> bool:
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+")
-_NOT_A_PERSON_WORD = frozenset("on in at for during after before when while as newly former then new the a an this "
-                               "monday tuesday wednesday thursday friday saturday sunday january february march april "
-                               "may june july august september october november december".split())
+_NOT_A_PERSON_WORD = frozenset("on in at for during after before when while as newly former then new the a an this".split()) \
+    | _CALENDAR
 
 
 def _someone_named_before(previous: str, full: str) -> bool:
