@@ -380,12 +380,17 @@ _NOT_A_PERSON_WORD = frozenset("on in at for during after before when while as n
     | _CALENDAR
 
 
+_REPORTED_SUBJECT = re.compile(r"\b(?:says|said|reports|reported|confirmed|announced)\s+(?:that\s+)?$")
+
+
 def _someone_named_before(previous: str, full: str) -> bool:
     """"Democratic Senate Leader Chuck Schumer (D-NY) has said that the report that claims Russia propelled
     Donald Trump …. He is now urging …": another person, one outlet alone names in full, comes first in the
     sentence before; "He" is likely that person (held-out sample M printed "Donald Trump is now urging")."""
     parts = full.split()
     first = min((previous.index(part) for part in parts if part in previous), default=0)
+    if _REPORTED_SUBJECT.search(previous, 0, first):
+        return False  # "… spokesman Kese Smith says Carl Conyers … was found": the one reported on, after the speaker
     for run in _CAPITALISED_RUN.finditer(previous[:first]):
         words = run.group(0).split()
         last_two = words[-2:]

@@ -420,6 +420,11 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "
                "claims Russia propelled Donald Trump to the presidency is stunning.")
     assert resolve_pronoun(urging, schumer, frozenset({"Donald Trump"})) == (urging, [])
+    # ... but the one a speaker reports on is the "He" of what follows (a Multi-News dev story).
+    found = ("KXAS-TV reports Houston police spokesman Kese Smith says Carl Conyers, a 21-year-old student, was found "
+             "early Friday in the Houston area.")
+    assert resolve_pronoun("He'd been the subject of a search after police said he was last seen Tuesday.", found,
+                           frozenset({"Carl Conyers"}))[0].startswith("Carl Conyers had been the subject")
     assert resolve_pronoun(urging, "In New York on Monday, Donald Trump spoke to donors.",
                            frozenset({"Donald Trump"}))[0] == "Donald Trump is now urging Congress to order a full review of the potential hack."
 
