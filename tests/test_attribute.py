@@ -221,3 +221,17 @@ def test_an_outlet_that_gives_another_day_is_not_named_as_reporting_a_claim():
     assert confirms(claim, wednesday.replace("Wednesday", "Tuesday"), 7, DEFAULTS, wednesday.replace("Wednesday", "Tuesday"), 0.9)
     undated = "Tulsi Gabbard voted present on both articles of impeachment in the House."
     assert confirms(claim, undated, 7, DEFAULTS, undated, 0.9)  # no day given is no other day
+
+
+def test_a_sentence_holding_most_of_the_claim_s_words_reports_it_though_a_little_less_close():
+    """Held-out sample M: a quotation that states the claim among other words (cosine 0.56) was not named."""
+    from summarize.attribute import confirms
+
+    claim = "Saikat Chakrabarti is leaving to join New Consensus, a progressive group working on the Green New Deal."
+    quoted = ("“Saikat has decided to leave the office of Rep. Ocasio-Cortez to work with New Consensus to further "
+              "develop plans for a Green New Deal,” Trent told the paper.")
+    assert confirms(claim, quoted, 7, DEFAULTS, quoted, 0.56)
+    assert not confirms(claim, quoted, 7, DEFAULTS, quoted, 0.45)  # too far apart in meaning
+    assert not confirms(claim, quoted, 5, DEFAULTS, quoted, 0.56)  # too few words in common
+    staff = "Rep. Alexandria Ocasio-Cortez's chief of staff Saikat Chakrabarti is leaving the freshman's office."
+    assert not confirms(claim, staff, 3, DEFAULTS, staff, 0.52)  # the departure, not where he goes
