@@ -17,7 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-from .attribute import content_words, same_claim
+from .attribute import content_words, names_the_subject, same_claim
 from .neutral import _CALENDAR, _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes
 from .types import Edit, count_words
@@ -667,6 +667,9 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
         if not verified(candidate, base_cosine, settings):
             continue
         support = supporters(candidate.text, vector, group, analysis.vectors, analysis.lexicon, settings)
+        if any(edit.reason == SHARED_CORE_REASON for edit in candidate.edits):  # a short core: see names_the_subject
+            support = {source: found for source, found in support.items()
+                       if source == candidate.base_source or names_the_subject(candidate.text, found[0].text)}
         if candidate.is_new and candidate.base_source not in support:
             continue  # a sentence no outlet wrote is cited only by outlets that state it, its base included
         support.setdefault(candidate.base_source, next((s, 1.0) for s, _ in group if s.source_id == candidate.base_source))

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
-                        calendar_dates, figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        calendar_dates, figures, first_content_word, names_the_subject, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
@@ -389,6 +389,8 @@ def shared_cores(indices: Iterable[int], sentences: tuple[Sentence, ...], vector
     for (index, text, edits), vector in zip(proposals, proposal_vectors):
         sentence = sentences[index]
         stating = sources_stating(text, vector, sentence.source_id, list(sentences), vectors, lexicon, settings)
+        stating = {source: found for source, found in stating.items()
+                   if source == sentence.source_id or names_the_subject(text, found[0].text)}
         cited = {s.source_id for s, _ in groups.get(index, [])[1:]}
         if len(stating) <= len(cited) or (index in cores and len(cores[index].support) >= len(stating)):
             continue

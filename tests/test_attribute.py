@@ -235,3 +235,17 @@ def test_a_sentence_holding_most_of_the_claim_s_words_reports_it_though_a_little
     assert not confirms(claim, quoted, 5, DEFAULTS, quoted, 0.56)  # too few words in common
     staff = "Rep. Alexandria Ocasio-Cortez's chief of staff Saikat Chakrabarti is leaving the freshman's office."
     assert not confirms(claim, staff, 3, DEFAULTS, staff, 0.52)  # the departure, not where he goes
+
+
+def test_a_shared_core_is_stated_only_by_an_outlet_that_names_whom_it_is_about():
+    """Held-out sample N cut "…, arguing that her confirmation would put millions of Americans’ health insurance in
+    jeopardy" to cite an outlet for "Democrats quickly criticized …" that reports only the nomination: 9 of the
+    core's 13 content words are names and the day."""
+    from summarize.attribute import names_the_subject
+
+    core = "On Saturday, Democrats quickly criticized President Donald Trump’s nomination of Amy Coney Barrett to the Supreme Court."
+    nominated = "President Trump on Saturday officially nominated Judge Amy Coney Barrett to the Supreme Court."
+    assert not names_the_subject(core, nominated)
+    assert names_the_subject(core, "Democrats on Saturday assailed the nomination of Amy Coney Barrett to the Supreme Court.")
+    # A claim that opens on its verb or a pronoun names no one to look for.
+    assert names_the_subject("On June 21st, he struck again, this time at a Walgreens in Lauderdale Lakes.", "Knowles hit a Walgreens.")
