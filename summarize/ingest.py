@@ -131,7 +131,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _DATELINE = re.compile(
     # "SAN JUAN, Puerto Rico (AP) —", "Washington (CNN) -" (held-out sample L kept "Washington -")
     r"^(?:(?:[A-Z][A-Z .,'’-]{1,40}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s)?"
-    r"\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)\s*(?:[—–_]|--?)\s*"
+    r"\((?P<outlet>[A-Z][A-Za-z&.'’ ]{1,40})\)(?:\s*(?:[—–_]|--?)\s*|(?=[A-Z][a-z]))"  # "Washington (CNN)President …"
 )
 # "WASHINGTON — ", "KANSAS CITY, Mo. -- ": where the story was filed, not part of its first sentence.
 _PLACE_DATELINE = re.compile(r"^(?:ST\. )?[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?))?"

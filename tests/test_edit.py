@@ -58,6 +58,14 @@ def test_asides_with_names_or_numbers_stay():
     assert delete_asides("When Trump derides the media as the enemy of the people — as he's doing more often — he's "
                          "not just venting.")[0] == "When Trump derides the media as the enemy of the people, he's not just venting."
     assert delete_asides("The senator — a former lawyer — said no.")[0] == "The senator said no."
+    # A dash aside that also closes an appositive stays (sample N: "… helped get Donald Trump elected had tendered …").
+    bannon = ("The White House confirmed that Steve Bannon, the embattled “economic nationalist” whose mastery of Breitbart "
+              "News helped get Donald Trump elected—thus planting the seed of his own demise—had tendered his resignation.")
+    assert delete_asides(bannon) == (bannon, [])
+    assert delete_asides("The senator, who spoke Monday, said the bill — a costly one — would pass.")[0] == \
+        "The senator, who spoke Monday, said the bill would pass."
+    assert delete_asides("Many are destination weddings, which push up the cost of attending — including travel — for guests.")[0] \
+        == "Many are destination weddings, which push up the cost of attending for guests."  # no verb after: it goes
 
 
 def test_neutral_lexicon_outside_quotes_only():
@@ -172,6 +180,10 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
                    "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
                    "She hailed from Ohio.", "He was lecturing at Harvard."):
         assert neutralize(moving) == (moving, [])
+    # "insisted that … be disclosed" is an order: "said that … be disclosed" does not parse (held-out sample N).
+    ordered = "The Supreme Court insisted that many donations to nonprofit groups — what's called dark money — be disclosed."
+    assert neutralize(ordered) == (ordered, [])
+    assert neutralize("Trump insisted that the election was stolen.")[0] == "Trump said that the election was stolen."
 
 
 def test_a_loaded_word_after_a_degree_word_stays_rather_than_leave_the_degree_on_another():
@@ -420,6 +432,10 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "
                "claims Russia propelled Donald Trump to the presidency is stunning.")
     assert resolve_pronoun(urging, schumer, frozenset({"Donald Trump"})) == (urging, [])
+    # A name before a title is a place or a body, not the "She" that follows (sample N: "Puerto Rico thanked …").
+    thanked = "She thanked the White House and President Donald Trump."
+    assert resolve_pronoun(thanked, "Puerto Rico Gov. Wanda Vázquez Garced tweeted Friday that $13 billion was approved.",
+                           frozenset({"Puerto Rico"})) == (thanked, [])
     # ... but the one a speaker reports on is the "He" of what follows (a Multi-News dev story).
     found = ("KXAS-TV reports Houston police spokesman Kese Smith says Carl Conyers, a 21-year-old student, was found "
              "early Friday in the Houston area.")

@@ -280,6 +280,9 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
     line = "Doha, Qatar - US officials and Taliban representatives have signed a final peace deal in Qatar's capital."
     assert [l.text for l in clean_document(Document(path="a.txt", text=line, title="A title")).body] == \
         ["US officials and Taliban representatives have signed a final peace deal in Qatar's capital."]  # held-out M
+    glued = "Washington (CNN)President Donald Trump said Monday that the White House is weighing curfews in hotspots."
+    assert [l.text for l in clean_document(Document(path="a.txt", text=glued, title="A title")).body] == \
+        ["President Donald Trump said Monday that the White House is weighing curfews in hotspots."]  # held-out N
 
 
 def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():
