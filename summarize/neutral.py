@@ -257,7 +257,8 @@ _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?
                         r"it (?:\w+ )?appears(?!\s+(?:on|in|at|under|below|above|twice|once)\b))\b", re.IGNORECASE)
 # "travelers must provide proof", "owners … must now wait": a rule or a circumstance for a group, not the
 # writer's verdict ("The US must act", "Democrats must unite" stay judgements).
-_REQUIREMENT = re.compile(r"\b[a-z]{2,}s\s+(?:now\s+|still\s+|also\s+|first\s+)?must$")
+# "the number of days one should quarantine" (held-out sample N): guidance to anyone, not the writer's advice.
+_REQUIREMENT = re.compile(r"\b[a-z]{2,}s\s+(?:now\s+|still\s+|also\s+|first\s+)?must$|\bone\s+(?:should|must)$")
 EVALUATIVE_VALENCE = 1.5
 
 
@@ -295,7 +296,9 @@ _FACT_WORDS = frozenset("positive negative innocent guilty violent patient prese
                         # (held-out sample H attributed them as opinion)
                         "effective effectively ineffective".split())
 # Phrases that state a fact in judging words: "the rapper best known for …", "a best-selling album".
+# "rejecting assertions that he did anything wrong": the accusation's words, not a verdict.
 _FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b|"
+                            r"\b(?:did|done|doing|do)\s+(?:anything|nothing|something)\s+wrong\b|"
                             r"\bspecial (?:election|session|counsel|prosecutor|envoy|forces|operations?|education|needs|"
                             r"agents?|assistant|adviser|advisor|representative|committee|report|master|interest)s?\b",
                             re.IGNORECASE)

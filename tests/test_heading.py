@@ -84,3 +84,18 @@ def test_one_source_has_no_shared_headline(encoder):
             "decision. The mayor said work would start in spring.")
     analysis = analyse([Document(path="a.txt", text=text, title="Council approves harbour budget")], encoder=encoder)
     assert story_headline(analysis.sources, analysis.titles, analysis.sentences, analysis.vectors) is None
+
+
+def test_a_headline_whose_figure_two_others_give_otherwise_is_no_heading(encoder):
+    """Held-out sample N headed a brief "White House announces $11.6 billion aid for Puerto Rico" while two outlets
+    headlined $13 billion (the $11.6 billion was the federal share)."""
+    from summarize.pipeline import analyse
+
+    lead = ("The White House on Friday announced {} in aid for Puerto Rico, three years after Hurricane Maria. "
+            "The money will help rebuild the island's electrical grid and its schools, officials said.")
+    documents = [Document(path="a.txt", text=lead.format("a $13 billion package"), title="White House announces $13B aid package for Puerto Rico"),
+                 Document(path="b.txt", text=lead.format("$13 billion"), title="Trump administration announces $13 billion in aid to Puerto Rico"),
+                 Document(path="c.txt", text=lead.format("an $11.6 billion package"), title="White House announces $11.6 billion aid for Puerto Rico")]
+    analysis = analyse(documents, encoder=encoder)
+    heading = story_headline(analysis.sources, analysis.titles, analysis.sentences, analysis.vectors)
+    assert heading is not None and "11.6" not in heading, heading
