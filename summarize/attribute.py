@@ -19,7 +19,7 @@ import numpy as np
 from nltk.stem.porter import PorterStemmer
 
 from .config import Settings
-from .rank import outside_quotes
+from .rank import _VERB_CUE, outside_quotes
 from .types import Sentence
 
 STOPWORDS = frozenset(
@@ -228,16 +228,12 @@ def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: 
 # (held-out sample N cited it). An outlet states the core only if it also names whom the core is about: the
 # words before its first verb, after a leading phrase of time or place.
 _LEADING_PHRASE = re.compile(r"^(?:On|In|At|After|Before|During|Since|Earlier|Later|Last|This|Late|Early)\b[^,]{0,60},\s*")
-_FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|"
-                         r"said|says|told|[a-z]{3,}(?:ed|es)|met|made|took|gave|left|held|saw|went|came|got|won|lost|led|"
-                         r"began|wrote|spoke|found|kept|brought|sent|put|set|ran|chose|became|stood|paid|sold|built|fell|"
-                         r"rose|grew|drew|struck|broke|cut|hit|shot|fled|beat|bought|caught|fought)\b")
 
 
 def names_the_subject(claim: str, evidence: str) -> bool:
     """The evidence has one of the content words before the claim's first verb (or the claim has none)."""
     own = _LEADING_PHRASE.sub("", outside_quotes(claim).lstrip())
-    verb = _FIRST_VERB.search(own)
+    verb = _VERB_CUE.search(own)
     subject = content_words(own[:verb.start()]) if verb else frozenset()
     return not subject or bool(subject & content_words(evidence))
 
