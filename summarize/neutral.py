@@ -220,6 +220,8 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
     for segment, is_quote in _unquoted_segments(text):
         if not is_quote:
             for term in lexicon():
+                if term.pattern.search(segment) is None:
+                    continue  # most terms: one search, no list
                 changes = []
                 for match in term.pattern.finditer(segment):
                     if _in_a_name(segment, match, term):
