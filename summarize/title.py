@@ -137,7 +137,8 @@ def _segments(piece: list[str], whole: frozenset[str], recurring: Counter[str]) 
     """A piece split at "of", "for", "and" unless they join an institution's name: "Bureau of Labor Statistics",
     "Secretary of State", "Department of Health and Human Services", "U.S. Customs and Border Protection", not
     "Ted Cruz of Texas" or "Trump and Biden". A name the sources give with its acronym ("Deferred Action for
-    Childhood Arrivals (DACA)") stays whole."""
+    Childhood Arrivals (DACA)") stays whole. `recurring`: how often the sources write each run joined by "and"
+    and each word named alone."""
     if " ".join(piece) in whole:
         return [piece]
     segments: list[list[str]] = [[]]
