@@ -180,6 +180,13 @@ def test_a_reporting_verb_that_judges_is_replaced_but_not_where_it_moves_somethi
                    "The car slammed into a tree.", "Trump ripped into Biden on Tuesday.", "The roof caved in.",
                    "She hailed from Ohio.", "He was lecturing at Harvard."):
         assert neutralize(moving) == (moving, [])
+    # Held-out sample O printed "said Wednesday to wearing blackface": a day between the verb and "to …ing".
+    kept = "Ralph Northam admitted Wednesday to wearing blackface in 1984."
+    assert neutralize(kept) == (kept, [])
+    # "illegal immigrants", "illegal aliens": the AP's wording instead (NeuS train roundups print them 43 times).
+    assert neutralize("Trump held the line on his policy toward illegal immigrants, urging Democrats to give in.")[0] == \
+        "Trump held the line on his policy toward immigrants in the country illegally, urging Democrats to give in."
+    assert neutralize("He called for amnesty for an illegal alien.")[0] == "He called for amnesty for an immigrant in the country illegally."
     # "insisted that … be disclosed" is an order: "said that … be disclosed" does not parse (held-out sample N).
     ordered = "The Supreme Court insisted that many donations to nonprofit groups — what's called dark money — be disclosed."
     assert neutralize(ordered) == (ordered, [])
