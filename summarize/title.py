@@ -90,6 +90,17 @@ _AFTER_A_NAME = frozenset(
 _ADJECTIVE_ENDING = re.compile(r"(?:[ie]an|can|ese|ish|ic|[^aeiou]i|ch|ern|man)$")
 
 
+# News outlets and programmes: in a heading only where the story is about them ("MSNBC refuses …", "NBC News'
+# Megyn Kelly"), not where it was told ("… told Fox News", "CNN's 'State of the Union'", "(AP)"; held-out O).
+_MEDIA = re.compile(r".*\b(?:News|Times|Post|Journal|Mail|Herald|Tribune|Press|Radio|Network|Magazine|Gazette|Telegraph|"
+                    r"Guardian|Examiner|Register)|State of the Union|Meet the Press|Face the Nation|"
+                    r"CNN|NBC|ABC|CBS|MSNBC|BBC|NPR|PBS|AP|AFP|Reuters|Politico|Axios|Bloomberg|Breitbart|Newsweek|HuffPost")
+_CHANNEL_BEFORE = re.compile(r"(?:\b(?:told|according to|reported by|reports?|reported|in an interview with|interview with|"
+                             r"(?:said|spoke|appeared|speaking|speaks|says) on|on|to|via|with)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w.]*[’']s\s+)?(?:[A-Z]\w*[’']s\s+)?[“\"‘']?|\()$")
+_CHANNEL_AFTER = re.compile(r"[”\"’']?\s*(?:\)|,?\s+(?:first\s+)?(?:reported|reports|has learned|learned|said|confirmed)\b)")
+
+
 def _abbreviation(word: str) -> bool:
     """A dotted word whose dot ends no sentence: an initial, "U.S.", "Gen.", "Jan."."""
     return _INITIALS.fullmatch(word) is not None or word[:-1].lower() in _ABBREVIATIONS
@@ -406,6 +417,7 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
     acronyms: dict[str, str] = {}
     recurring: Counter[str] = Counter()
     inside: set[str] = set()  # runs of capitalised words inside a sentence
+    as_channel: dict[str, bool] = {}  # a news outlet's name: is every mention of it where the story was told?
     for index, source in enumerate(sources):
         text = source.text
         for m in _NAME.finditer(text):
@@ -415,6 +427,13 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
             at_start = not before or before[-1] in _OPENERS or before[-1] in ".!?" or (
                 len(before) > 1 and before[-1] in "”\"’)" and before[-2] in ".!?")
             matches[index, run, at_start, after is not None and after not in _AFTER_A_NAME] += 1
+            first = next((piece for piece in _pieces(run.split()) if piece), None)
+            if first and _MEDIA.fullmatch(name := " ".join(first)):
+                # "told Fox News.", "reports the U.K.'s Daily Mail.", "told CNN's …": the channel, not the story
+                end = start + len(run) if len(first) == len(run.split()) else None
+                channel = bool(_CHANNEL_BEFORE.search(text, 0, start)) or (
+                    end is not None and bool(_CHANNEL_AFTER.match(text, end)))
+                as_channel[_fold(name)] = as_channel.get(_fold(name), True) and channel
             if not at_start:
                 inside.add(run)
             if " and " in run or " & " in run:
@@ -595,7 +614,7 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
     # Names at least half the sources use; then names a source comes back to before those it gives once; full
     # names ("Antony Blinken") before single words ("China"); then by how many sources use them, how often.
     ranked = sorted(
-        (key for key in document_frequency if key not in dropped),
+        (key for key in document_frequency if key not in dropped and not as_channel.get(key, False)),
         key=lambda n: (len(document_frequency[n]) < half, len(document_frequency[n]) < half and mentions[n] < 2,
                        " " not in n, -len(document_frequency[n]), -mentions[n], len(n.split()), first_seen[n]))
     chosen: list[tuple[str, str]] = []

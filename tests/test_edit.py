@@ -635,6 +635,12 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
                     "Cory Booker spoke in Pittsburgh. The Food and Drug Administration approved a test.")
     assert "Tree of Life Synagogue" in heading and "Food and Drug Administration" in heading, heading
     assert not any(bad in heading for bad in ("D-N", "Latest", ", Life Synagogue", ", Drug Administration")), heading
+    # Sample O: an outlet the story was told to is no topic ("… told Fox News."); one the story is about is.
+    heading = title("Extremists joined the George Floyd protests in Minneapolis, an intelligence source has told Fox News.",
+                    "George Floyd protests spread to Minneapolis suburbs, officials told CNN's \"State of the Union\".")
+    assert not any(outlet in heading for outlet in ("Fox News", "CNN", "State of the Union")), heading
+    assert "MSNBC" in title("MSNBC refused to air the Trump event live. MSNBC said it was a campaign rally.",
+                            "The network, MSNBC, defended its choice in Washington.")
     assert "Super Tuesday" in title("Officials guarded Super Tuesday voting in Texas.", "Super Tuesday went smoothly, Texas said.")
     assert "Liu He" in title("Trump and Chinese Vice Premier Liu He signed the deal.", "Liu He signed for China.")  # not "He"
     # ... but a name written alone stays apart: "China and Commerce Department" is two names.
