@@ -19,7 +19,7 @@ import numpy as np
 from nltk.stem.porter import PorterStemmer
 
 from .config import Settings
-from .rank import _VERB_CUE, outside_quotes
+from .rank import outside_quotes
 from .types import Sentence
 
 STOPWORDS = frozenset(
@@ -220,22 +220,6 @@ def same_claim(claim: str, evidence: str, cosine: float, shared: int, settings: 
     if any(_plain(a or b) not in plain_evidence for a, b in _QUOTATION.findall(claim)):
         return False
     return coverage(claim, evidence) >= (settings.support_coverage if spans == 1 else PAIR_COVERAGE)
-
-
-# A shared core is short and mostly names: "On Saturday, Democrats quickly criticized President Donald Trump’s
-# nomination of Amy Coney Barrett to the Supreme Court." (cut from "…, arguing that …") shares 9 of 13 content
-# words with "President Trump on Saturday officially nominated Judge Amy Coney Barrett to … the Supreme Court"
-# (held-out sample N cited it). An outlet states the core only if it also names whom the core is about: the
-# words before its first verb, after a leading phrase of time or place.
-_LEADING_PHRASE = re.compile(r"^(?:On|In|At|After|Before|During|Since|Earlier|Later|Last|This|Late|Early)\b[^,]{0,60},\s*")
-
-
-def names_the_subject(claim: str, evidence: str) -> bool:
-    """The evidence has one of the content words before the claim's first verb (or the claim has none)."""
-    own = _LEADING_PHRASE.sub("", outside_quotes(claim).lstrip())
-    verb = _VERB_CUE.search(own)
-    subject = content_words(own[:verb.start()]) if verb else frozenset()
-    return not subject or bool(subject & content_words(evidence))
 
 
 # Two sentences hold more words: together they must hold more of the claim's ("Teaching children at home has
@@ -450,7 +434,8 @@ def calendar_dates(text: str) -> frozenset[str]:
     return frozenset(f"{month[:3].lower()} {day}" for month, day in _CALENDAR_DATE.findall(text))
 
 
-def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
+@lru_cache(maxsize=16384)
+def _amounts(text: str) -> tuple[frozenset[tuple[float, float]], frozenset[str]]:
     """(each figure a text states as (value, the unit of its last written digit), scale applied; its years
     and dates), numbers in names left out: "nearly 3 million" is (3e6, 1e6), "2,981,000" (2981000, 1e3)."""
     when = set(calendar_dates(text))
@@ -471,7 +456,7 @@ def _amounts(text: str) -> tuple[set[tuple[float, float]], set[str]]:
         except ValueError:
             continue
     values |= {(float(n), 1.0) for n in (NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(plain))}
-    return values, when
+    return frozenset(values), frozenset(when)  # cached: `confirms` asks `figures_agree` of one pair more than once
 
 
 def figures_agree(claim: str, evidence: str) -> bool:

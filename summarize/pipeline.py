@@ -18,13 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
-                        calendar_dates, figures, first_content_word, names_the_subject, polarity_conflict, reports_same, shared_roots, sources_stating)
+                        calendar_dates, figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
 from .concepts import MAX_CANDIDATES, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
 from .ingest import ingest_report, read_inputs
-from .edit import (CUT_OFF_WORDS, attribute_quotation, cited_outlets, clause_deletions, full_names, previous_in_source,
+from .edit import (CUT_OFF_WORDS, attribute_quotation, cited_outlets, clause_deletions, full_names, names_the_subject, previous_in_source,
                    realise, resolve_pronoun, trim_cut_off)
 from .neutral import _CALENDAR, common_words, is_attributed, is_evaluative, lowercase_words
 from .scorer import predicted_value

@@ -241,7 +241,7 @@ def test_a_shared_core_is_stated_only_by_an_outlet_that_names_whom_it_is_about()
     """Held-out sample N cut "…, arguing that her confirmation would put millions of Americans’ health insurance in
     jeopardy" to cite an outlet for "Democrats quickly criticized …" that reports only the nomination: 9 of the
     core's 13 content words are names and the day."""
-    from summarize.attribute import names_the_subject
+    from summarize.edit import names_the_subject
 
     core = "On Saturday, Democrats quickly criticized President Donald Trump’s nomination of Amy Coney Barrett to the Supreme Court."
     nominated = "President Trump on Saturday officially nominated Judge Amy Coney Barrett to the Supreme Court."
