@@ -102,11 +102,11 @@ def trim_cut_off(text: str) -> tuple[str, list[Edit]]:
 def delete_openers(text: str) -> tuple[str, list[Edit]]:
     match = _CONJUNCTION_OPENER.match(text)
     if match:
-        return tidy(text[match.end():]), [Edit("delete", match.group(0).strip(), reason="leans on context")]
+        return tidy(text[match.end():], text), [Edit("delete", match.group(0).strip(), reason="leans on context")]
     match = EDITORIAL_OPENERS.match(text)
     if not match:
         return text, []
-    return tidy(text[match.end():]), [Edit("delete", match.group(0).strip(), reason="editorial opener")]
+    return tidy(text[match.end():], text), [Edit("delete", match.group(0).strip(), reason="editorial opener")]
 
 
 _FRONTED_CLAUSE = re.compile(r"^\s*(?:When|Whenever|If|As|While|After|Before|Because|Although|Though|Since|Unless|"
@@ -148,7 +148,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
     for segment, is_quote in _unquoted_segments(text):
         pieces.append(segment if is_quote else _ASIDE.sub(drop, segment))
         earlier += segment
-    return (tidy("".join(pieces)) if edits else text), edits
+    return (tidy("".join(pieces), text) if edits else text), edits
 
 
 # "even if", "even when", "even as": a concession, not emphasis; without "even" the sentence says another
@@ -174,7 +174,7 @@ def delete_leaners(text: str) -> tuple[str, list[Edit]]:
 
     pieces = [segment if is_quote else _CONTRAST_ASIDE.sub(drop, _LEANERS.sub(drop, segment))
               for segment, is_quote in _unquoted_segments(text)]
-    return (tidy("".join(pieces)) if edits else text), edits
+    return (tidy("".join(pieces), text) if edits else text), edits
 
 
 # A clause may go only when losing it cannot change what the rest says: not a condition or a

@@ -153,6 +153,9 @@ def framing_intensity(text: str) -> float:
 from .types import Edit  # noqa: E402
 
 _ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z])([\w-]*))")
+# Words whose first letter misleads "a"/"an": "a one-time", "a unique", "a European", "an hour", "an honest".
+_SOUNDS_CONSONANT = re.compile(r"(?:one\b|once\b|uni|use|usu|uti|ura|eu|ewe)", re.IGNORECASE)
+_SOUNDS_VOWEL = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
 
 
 def _unquoted_segments(text: str) -> list[tuple[str, bool]]:
@@ -166,17 +169,32 @@ def _unquoted_segments(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def tidy(text: str) -> str:
-    """Spacing, articles and the first capital after words were removed."""
+def tidy(text: str, before: str = "") -> str:
+    """Spacing, articles and the first capital after words were removed from `before` (the text as it was)."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:\s]+", "", text)
-    # "a"/"an" by the next word's first letter, but not before an acronym, which is read by its letters ("an
-    # mRNA vaccine", "an FBI agent": held-out sample J printed "a mRNA").
-    text = _ARTICLE.sub(lambda m: m.group(0) if sum(c.isupper() for c in m.group(2) + m.group(3)) >= 2
-                        else (m.group(1) + ("n " if m.group(2).lower() in "aeiou" else " ")), text)
+    text = _fix_article(text, before)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _fix_article(text: str, before: str) -> str:
+    """"a"/"an" where a removed word brought the article beside a new word ("an outrageous claim" → "a claim");
+    an article beside the word the writer put it before stays as written ("a U.S.-designated terrorist",
+    "a one-time deal": held-out sample P printed "an U.S."). Not before an acronym or initialism, which is
+    read by its letters ("an mRNA vaccine", "an FBI agent": held-out sample J printed "a mRNA")."""
+    written = {m.group(0).lower() for m in re.finditer(r"\b[Aa]n? [A-Za-z][\w-]*", before)}
+
+    def article(match: re.Match) -> str:
+        word = match.group(2) + match.group(3)
+        initialism = len(word) == 1 and match.string[match.end() + 1:match.end() + 2] == "."  # "U.S."
+        if f"{match.group(0)}{word}".lower() in written or sum(c.isupper() for c in word) >= 2 or initialism:
+            return match.group(0)
+        vowel = (word[0].lower() in "aeiou" and not _SOUNDS_CONSONANT.match(word)) or bool(_SOUNDS_VOWEL.match(word))
+        return match.group(1) + ("n " if vowel else " ")
+
+    return _ARTICLE.sub(article, text)
 
 
 # A word that reads as an adjective ("a swift and stunning rout", "the decades-long, controversial effort"):
@@ -238,7 +256,7 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
                 for start, end, replacement in reversed(changes):
                     segment = segment[:start] + replacement + segment[end:]
         pieces.append(segment)
-    return (tidy("".join(pieces)) if edits else text), edits
+    return (tidy("".join(pieces), text) if edits else text), edits
 
 
 # ---------------------------------------------------------------- opinions carry their speaker

@@ -126,6 +126,18 @@ HELD_OUT_WORDINGS = [
     # Sample L: "claimed to be" is no "said to be"; "sham" is a verdict.
     ("States imposed what they claimed to be preventative measures.", "States imposed what they claimed to be preventative measures."),
     ("Republicans ordered a sham audit of the vote.", "Republicans ordered an audit of the vote."),
+    # Sample P: an edit elsewhere in the sentence turned "a U.S.-designated" into "an U.S.": an article stays
+    # beside the word the writer put it before, and one beside a new word reads by its sound.
+    ("The regime gave control of internal security to a U.S.-designated terrorist.",
+     "The government gave control of internal security to a U.S.-designated terrorist."),
+    ("The regime paid a one-time bonus to a European firm for an hour of work.",
+     "The government paid a one-time bonus to a European firm for an hour of work."),
+    ("The Senate confirmed an extremist judge.", "The Senate confirmed a judge."),
+    # Sample P: "declared" before an object declares something ("said the restoration of …" is no sentence);
+    # before a clause it reports speech.
+    ("The Taliban declared the restoration of their Islamic Emirate.", "The Taliban declared the restoration of their Islamic Emirate."),
+    ("Soldiers declared it a closed military area.", "Soldiers declared it a closed military area."),
+    ("He declared Thursday that he would run.", "He said Thursday that he would run."),
 ]
 
 
