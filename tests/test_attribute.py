@@ -168,6 +168,10 @@ def test_a_different_figure_or_none_is_no_report_of_a_figure():
     jobs = "The number of Americans applying for unemployment benefits fell last week to a still-high 712,000."
     assert confirms(jobs, "Initial jobless claims in regular state programs decreased by 75,000 to 712,000.", 2, DEFAULTS,
                     cosine=0.6)
+    # A figure inside the claim's quotation is the speaker's (held-out sample P: "$7.25" in Sanders's words).
+    starvation = "“The $7.25 an hour federal minimum wage is a starvation wage,” Sen. Bernie Sanders said during a call."
+    assert not confirms(starvation, "The bill would more than double the current minimum wage of $7.25.", 3, DEFAULTS,
+                        cosine=0.55)
     considering = "Trump said he is considering lifting the Jones Act for ships serving Puerto Rico."
     denial = "Trump said he was not planning to waive the Jones Act for ships serving Puerto Rico."
     assert not confirms(considering, denial, 6, DEFAULTS, sentence=denial)
