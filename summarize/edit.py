@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from .attribute import content_words, same_claim
 from .neutral import _CALENDAR, _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
-from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes
+from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes, unclosed_quotation
 from .types import Edit, count_words
 from .verify import LEANING_WORDS, check_claim, fluency_check, passes
 
@@ -78,6 +78,7 @@ CUT_OFF_WORDS = frozenset("a an the of to for in on at by from with into onto as
 # A feed that cut the article off mid-sentence ("… without new border wall money, saying the"): the last
 # whole clause before the cut, closed with a full stop.
 CUT_OFF_REASON = "cut off in the source"
+QUOTE_CLOSED_REASON = "the quotation goes on in its source"
 _LAST_BREAK = re.compile(r"(?:[,;]|\s[—–])\s+(?=[^,;—–]*$)")
 
 
@@ -748,6 +749,9 @@ def realise(index: int, analysis, encoder, scorer=None, room: int = 2, fit: int 
         if not ranked:
             return None
     _, chosen, support = ranked[0]
+    if mark := unclosed_quotation(chosen.text):  # the quotation goes on in its source: the excerpt closes it
+        chosen = Candidate(chosen.text + mark, chosen.base_source, chosen.base_text,
+                           [*chosen.edits, Edit("add", mark, reason=QUOTE_CLOSED_REASON)])
     reported_by, differing = analysis.markers(index, support)
     # An opinion in the Summary is still an opinion: it carries its speaker, the outlets it cites (a claim
     # only one outlet makes is shown under that outlet's name), and names no other outlet: others report

@@ -540,6 +540,18 @@ def balanced(text: str) -> bool:
     return opened < 0 or "”" in text[opened:] or len(text[opened + 1:].split()) >= 4
 
 
+def unclosed_quotation(text: str) -> str:
+    """The mark that closes a quotation the sentence opens and never closes ("The ruling said, “Petitioners
+    sought …" goes on in the next sentence of its source), else ""."""
+    last_open = text.rfind("“")
+    if last_open >= 0:  # outlets close one with ” or " or '' ("“like a violent crime prosecution\" against …")
+        return "" if any(mark in text[last_open:] for mark in ("”", '"', "''")) else "”"
+    position = text.rfind('"')
+    if text.count('"') % 2 and (position == 0 or text[position - 1].isspace()) and "''" not in text[position:]:
+        return '"'  # an opening straight quote (one after a word closes a quotation begun before)
+    return ""
+
+
 # ---------------------------------------------------------------- selection
 
 

@@ -510,6 +510,23 @@ def test_a_quotation_that_goes_on_from_the_sentence_before_gets_the_speaker_it_n
     assert attribute_quotation(partly, "“I am flattered,” Stallone said.") == (partly, [])
 
 
+def test_a_quotation_that_goes_on_in_its_source_is_closed_where_the_claim_ends(encoder, tmp_path):
+    """Held-out sample P printed "The ruling said, "Petitioners sought … procedures." with its quotation never
+    closed (it goes on in the source's next sentence); a quotation closed with another mark stays as written."""
+    from summarize.rank import unclosed_quotation
+    from summarize.verify import check
+
+    ruling = 'The ruling said, "Petitioners sought to invalidate the ballots of millions of voters.'
+    assert unclosed_quotation(ruling) == '"'
+    assert unclosed_quotation("Kelly said: “We will appeal to the U.S. Supreme Court.") == "”"
+    for closed in ('"We will appeal," Kelly said.', "Democrats will argue it “like a violent crime prosecution\" on Tuesday.",
+                   "\"One thing my friends told me is that I am able,'' Seth said.", 'It was over," he said.'):
+        assert unclosed_quotation(closed) == "", closed
+    (tmp_path / "court.txt").write_text(ruling + ' We decline to do so." The court ruled on Saturday.', encoding="utf-8")
+    found = check(ruling + '"', [tmp_path], encoder=encoder)
+    assert [v.name for v in found.verdicts if v.supported] == ["court"]
+
+
 def test_a_brief_prints_such_a_quotation_with_its_speaker_and_check_finds_it_in_the_source(encoder, tmp_path):
     import summarize
     from summarize.verify import check
