@@ -278,7 +278,11 @@ _REPORTING = re.compile(
 # "appears to be", "it now appears": a hedge; "to appear on the album", "appear in court": events.
 _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?|apparently|clearly|"
                         r"despite appearances|in reality|in fact|appears?\s+(?:to|that|as if|as though|certain)|"
-                        r"it (?:\w+ )?appears(?!\s+(?:on|in|at|under|below|above|twice|once)\b))\b", re.IGNORECASE)
+                        r"it (?:\w+ )?appears(?!\s+(?:on|in|at|under|below|above|twice|once)\b)|"
+                        # "The decision … is a victory for the First Amendment" (dev neus-val-8): a verdict on
+                        # what the event means, not the event ("dealt a major blow to a California law" is one)
+                        r"(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:victory|blow|defeat|setback|triumph|"
+                        r"disaster|boon|mistake|vindication|embarrassment|rebuke)\s+(?:for|to))\b", re.IGNORECASE)
 # "travelers must provide proof", "owners … must now wait": a rule or a circumstance for a group, not the
 # writer's verdict ("The US must act", "Democrats must unite" stay judgements).
 # "the number of days one should quarantine" (held-out sample N): guidance to anyone, not the writer's advice.

@@ -283,6 +283,9 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     # Held-out sample N attributed these as opinion: guidance to anyone, and the accusation's own words.
     assert not is_evaluative("The CDC is cutting the number of days one should quarantine from 14 days to between seven and 10.")
     assert not is_evaluative("Hunter Biden is rejecting assertions by President Trump that he did anything wrong in Ukraine.")
+    # What an event means for someone is a verdict (dev neus-val-8); the event itself, in the same words, is not.
+    assert is_evaluative("The 5-4 decision overturning a California law is a victory for the First Amendment.")
+    assert not is_evaluative("The Supreme Court on Tuesday dealt a major blow to a California law.")
     assert is_evaluative("Voters should reject the plan.") and is_evaluative("He was wrong about the vote.")
     # Facts in judging words (dev briefs hedged these with "According to one outlet, …").
     assert not is_evaluative("Prodigy, the rapper best known for his work in Mobb Deep, died in Las Vegas.")
