@@ -1,8 +1,9 @@
 """Selection by concept coverage, solved exactly (Gillick & Favre 2009, "A Scalable Global Model for
 Summarization").
 
-A concept is a stemmed word bigram (not two stopwords). Its weight says how much the cluster agrees on
-it: each source that prints it adds 1, plus a position prior — news puts the key facts first, so a
+A concept is a stemmed word bigram (not two stopwords), or a content word, which weighs
+`settings.word_concept_weight` of a bigram. Its weight says how much the cluster agrees on it: each
+source that prints it adds 1, plus a position prior — news puts the key facts first, so a
 bigram a source prints in its first sentence adds up to `1 + position_prior`, one in its last sentence
 adds 1. The brief is the set of sentences whose concepts weigh most, each concept counted once,
 within the word budget: an integer linear program (scipy's HiGHS). Counting each concept once is what
@@ -36,24 +37,35 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((a, b) for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS))
 
 
-def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = ()) -> dict[tuple[str, str], float]:
-    """Weight of each bigram: a term per source that prints it, larger the earlier it first appears.
+def concepts(text: str, settings: Settings) -> frozenset[tuple[str, ...]]:
+    """The text's bigrams, and its content words (one-word tuples) when they count."""
+    found = bigrams(text)
+    if settings.word_concept_weight:
+        found |= {(word,) for word in (_stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'")))
+                  if word not in STOPWORDS and len(word) > 2}
+    return found
 
-    Bigrams only one source prints are left out when the sources share enough of them (agreement is
+
+def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = ()) -> dict[tuple[str, ...], float]:
+    """Weight of each concept: a term per source that prints it, larger the earlier it first appears.
+
+    Concepts only one source prints are left out when the sources share enough bigrams (agreement is
     what a multi-document brief reports); a cluster of one source, or of sources sharing little, keeps them.
     """
-    first: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    first: dict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
     for sentence in sentences:
-        for bigram in bigrams(sentence.text):
-            seen = first[bigram].get(sentence.source_id, 1.0)
-            first[bigram][sentence.source_id] = min(seen, sentence.position)
-    weight = {bigram: sum(1 + settings.position_prior * (1 - position) for position in where.values())
-              for bigram, where in first.items()}
+        for concept in concepts(sentence.text, settings):
+            seen = first[concept].get(sentence.source_id, 1.0)
+            first[concept][sentence.source_id] = min(seen, sentence.position)
+    weight = {concept: (1.0 if len(concept) == 2 else settings.word_concept_weight)
+              * sum(1 + settings.position_prior * (1 - position) for position in where.values())
+              for concept, where in first.items()}
     if settings.headline_weight and headlines:  # a bigram a headline prints weighs more
         titled = frozenset().union(*(bigrams(h) for h in headlines))
-        weight = {b: w * (1 + settings.headline_weight) if b in titled else w for b, w in weight.items()}
-    shared = {bigram: w for bigram, w in weight.items() if len(first[bigram]) >= settings.concept_min_sources}
-    return shared if len(shared) >= settings.concept_min_shared else weight
+        weight = {c: w * (1 + settings.headline_weight) if c in titled else w for c, w in weight.items()}
+    shared = {concept: w for concept, w in weight.items() if len(first[concept]) >= settings.concept_min_sources}
+    # Whether the sources share enough is a question of bigrams: they always share words.
+    return shared if sum(len(concept) == 2 for concept in shared) >= settings.concept_min_shared else weight
 
 
 def never_together(pool: list[int], vectors: np.ndarray, settings: Settings,
@@ -86,23 +98,23 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     if not pool:
         return []
     weights = concept_weights(sentences, settings, headlines)
-    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     texts = texts or {}
     for column, index in enumerate(pool):
-        for bigram in bigrams(texts.get(index, sentences[index].text)):
-            if bigram in weights:
-                holders[bigram].append(column)
-    concepts = list(holders)
+        for concept in concepts(texts.get(index, sentences[index].text), settings):
+            if concept in weights:
+                holders[concept].append(column)
+    held = list(holders)
     # Concepts held by the same sentences are covered together: one variable each such set, their weights
     # summed. A concept one candidate alone holds is covered exactly when that candidate is chosen: its
     # weight goes to the candidate's own term, no variable. The same program, far fewer columns.
     covering: dict[tuple[int, ...], float] = defaultdict(float)
     alone = np.zeros(len(pool))
-    for bigram in concepts:
-        if len(holders[bigram]) == 1:
-            alone[holders[bigram][0]] += weights[bigram]
+    for concept in held:
+        if len(holders[concept]) == 1:
+            alone[holders[concept][0]] += weights[concept]
         else:
-            covering[tuple(holders[bigram])] += weights[bigram]
+            covering[tuple(holders[concept])] += weights[concept]
     n, m = len(pool), len(covering)
     rows, cols, values, lower, upper = [], [], [], [], []
 
@@ -126,11 +138,11 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
     own = alone + np.array([1e-3 * sentences[i].words for i in pool])
     if value is not None and settings.learned_weight:
-        mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
+        mean_weight = float(np.mean([weights[c] for c in held])) if held else 1.0
         counts = np.array([len(bigrams(texts.get(i, sentences[i].text))) for i in pool])
         own = own + settings.learned_weight * mean_weight * value(pool) * counts
     if corroboration and settings.corroboration_bonus:
-        mean_weight = float(np.mean([weights[c] for c in concepts])) if concepts else 1.0
+        mean_weight = float(np.mean([weights[c] for c in held])) if held else 1.0
         own = own + settings.corroboration_bonus * mean_weight * np.array([corroboration.get(i, 0) for i in pool])
     objective = -np.concatenate([own, np.array(list(covering.values()), dtype=float)])
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))
