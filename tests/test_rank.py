@@ -176,6 +176,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Mr. Trump hasn’t conceded the race and has contested the outcome in those states.",
         "The striking reversal came hours after a violent mob of the president's supporters stormed the U.S. Capitol.",
         "Donald Trump’s comments came in tweets posted Tuesday night.",
+        "A source familiar with the discussions said this recommendation could come as soon as this week.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
