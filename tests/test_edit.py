@@ -49,7 +49,9 @@ def test_asides_with_names_or_numbers_stay():
     # An acronym the sentence goes on to use, a senator's party: held-out roundups lost both.
     for kept in ("The Multinational Force and Observers (MFO) said the soldiers were killed, the MFO said.",
                  "Sen. Susan Collins (R-ME) said she would oppose the bill.",
-                 "Rep. Adam Schiff (D-Calif.) released the memo."):
+                 "Rep. Adam Schiff (D-Calif.) released the memo.",
+                 # A state's abbreviation, with capitals or without (held-out sample Q kept "(Del.)", not "(R.I.)").
+                 "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.) wrote a letter to the FBI."):
         assert delete_asides(kept) == (kept, [])
     assert delete_asides("The vote (which was expected) passed easily.")[0] == "The vote passed easily."
     assert delete_asides("The Department of Justice (DOJ) on Monday sided with the ruling.")[0] == \
@@ -144,6 +146,11 @@ HELD_OUT_WORDINGS = [
      "Top Senate Democrats are in agreement on their party's spending plans."),
     ("Ham spoke amid some glaring, gaping full-sized dinosaur models.", "Ham spoke amid some gaping full-sized dinosaur models."),
     ("The wait was finally.", "The wait was finally."),
+    # Sample Q: "demanded the FBI explain" is no "called for the FBI explain"; "plunging into" a race enters it.
+    ("Seven Democrats demanded the FBI explain its use of a tip line.", "Seven Democrats demanded the FBI explain its use of a tip line."),
+    ("Protesters demanded the resignation of the mayor.", "Protesters called for the resignation of the mayor."),
+    ("He is preparing a run without plunging into the candidate pool.", "He is preparing a run without plunging into the candidate pool."),
+    ("Stocks are plunging on Monday.", "Stocks are falling on Monday."),
 ]
 
 
@@ -640,6 +647,11 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     heading = title("Americans lined up as Joe Biden spoke in Ohio. Democrats cheered. Americans voted.",
                     "Joe Biden told Americans in Ohio that Democrats would win.")
     assert "Americans" not in heading and "Democrats" not in heading and heading.startswith("Joe Biden, Ohio"), heading
+    # One institution's name written once, after a country or an institution's "of" (held-out sample Q named
+    # "U.S. Food" and "Human Services").
+    heading = title("A decision from the U.S. Food and Drug Administration could come within weeks, Merck said.",
+                    "Merck said the pill halved deaths, according to the Department of Health and Human Services.")
+    assert "U.S. Food and Drug Administration" in heading and "Department of Health and Human Services" in heading, heading
     # Nor is a race or a side with its capital (held-out sample P: "Breonna Taylor, Louisville, Black").
     heading = title("Protesters marched for the Black woman, Breonna Taylor, in Louisville. Black residents spoke.",
                     "Breonna Taylor was killed in Louisville. Why the Left is wrong, by a Black writer.")

@@ -285,6 +285,20 @@ def test_a_place_dateline_is_not_part_of_the_first_sentence():
         ["President Donald Trump said Monday that the White House is weighing curfews in hotspots."]  # held-out N
 
 
+def test_a_lede_set_in_capitals_is_written_as_the_story_writes_its_words():
+    """Held-out samples P and Q printed "THE TRUMP administration would …" and "THE UNITED STATES is …"."""
+    def body(text):
+        return [line.text for line in clean_document(Document(path="a.txt", text=text, title="A title")).body]
+
+    assert body("THE TRUMP administration would cut federal funding for charter schools next year.")[0] \
+        .startswith("The Trump administration would cut")
+    story = "THE TOWNHOUSE that served as Carrie Bradshaw's home is back on the market.\n\nThe townhouse has four floors and a roof deck."
+    assert body(story)[0].startswith("The townhouse that served")
+    # An acronym stays as set; a sentence that opens on one is no such lede.
+    assert body("THE FBI said on Monday that it would review the new emails.")[0].startswith("The FBI said")
+    assert body("NHTSA required a 30 mph crash test for every new vehicle until 1997.")[0].startswith("NHTSA required")
+
+
 def test_the_same_article_given_twice_is_one_source_and_the_brief_says_so():
     story = ("The city council voted on Tuesday to close the old bridge to traffic after engineers found cracks "
              "in two of its supports.\n\nRepairs are expected to take at least six months and cost about "

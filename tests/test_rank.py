@@ -122,6 +122,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # Places the sentence lists itself (near misses of "in those states").
         "Michigan, Wisconsin and Pennsylvania had voted for Democrats until 2012, when Trump won in those states.",
         "Arizona and Wisconsin certified Joe Biden as winning those states on Monday.",
+        "The U.S. is having one of its worst weeks of the pandemic, but despite that, few states plan new rules.",
+        "New security footage showed just how close the rioters came to the senators on Wednesday.",
         "The decision to close the plant was announced on Monday by the company's chief executive.",
         "The network of tunnels was flooded after the storm, officials in Hanoi said.",
         "Three other states are establishing sites where motorists can get trained.",
@@ -177,6 +179,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The striking reversal came hours after a violent mob of the president's supporters stormed the U.S. Capitol.",
         "Donald Trump’s comments came in tweets posted Tuesday night.",
         "A source familiar with the discussions said this recommendation could come as soon as this week.",
+        # Held-out sample Q: which events, what "it" is, after what, how much money.
+        "The events unfolded in the town of Qamishli.",
+        "If authorized for use, it would be a groundbreaking treatment.",
+        "A decision from the U.S. Food and Drug Administration could come within weeks after that.",
+        "On Tuesday, the company announced just how much money the shot is generating.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
