@@ -44,6 +44,10 @@ VARIANTS = {
         learned_weight=1.0),
     "+ all four (default)": dict(position_prior=DEFAULTS.position_prior, corroboration_bonus=DEFAULTS.corroboration_bonus,
                       learned_weight=1.0, headline_weight=1.0),
+    # Every row above counts content words as concepts too (`Settings.word_concept_weight`); this one does not.
+    "all four, bigram concepts only": dict(position_prior=DEFAULTS.position_prior,
+                                           corroboration_bonus=DEFAULTS.corroboration_bonus, learned_weight=1.0,
+                                           headline_weight=1.0, word_concept_weight=0.0),
 }
 
 
