@@ -137,12 +137,13 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
         constraint([(a, 1.0), (b, 1.0)], 0, 1)
     # A sentence's words are a tiny reward too, so that among equal coverings the fuller brief wins.
     own = alone + np.array([1e-3 * sentences[i].words for i in pool])
+    # The bonuses count in average bigrams, as they were calibrated: words would make the average smaller.
     if value is not None and settings.learned_weight:
-        mean_weight = float(np.mean([weights[c] for c in held])) if held else 1.0
+        mean_weight = float(np.mean([weights[c] for c in held if len(c) == 2] or [1.0]))
         counts = np.array([len(bigrams(texts.get(i, sentences[i].text))) for i in pool])
         own = own + settings.learned_weight * mean_weight * value(pool) * counts
     if corroboration and settings.corroboration_bonus:
-        mean_weight = float(np.mean([weights[c] for c in held])) if held else 1.0
+        mean_weight = float(np.mean([weights[c] for c in held if len(c) == 2] or [1.0]))
         own = own + settings.corroboration_bonus * mean_weight * np.array([corroboration.get(i, 0) for i in pool])
     objective = -np.concatenate([own, np.array(list(covering.values()), dtype=float)])
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(lower), n + m))

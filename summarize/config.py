@@ -37,9 +37,8 @@ class Settings:
     concept_min_shared: int = 5  # ... when at least this many bigrams are shared
     # A content word is a concept too, worth this much of a bigram: two sentences on one event in other
     # words ("blasted off to space" / "went to space") share words, not bigrams, and the second then adds
-    # little. Dev ROUGE-2: Multi-News 17.02 → 17.14, DUC 8.82 → 8.95, NeuS 19.24 → 18.12 (one cluster whose
-    # reference is one outlet's lede word for word gets another outlet's: 100 → 16.9; the other 59 +0.27);
-    # held-out B 17.80 → 18.14; claim pairs closer than cosine 0.6 in dev briefs 190 → 171 (bench/EVAL.md).
+    # little. (The corroboration and learned bonuses stay in units of the average bigram.) Dev ROUGE-2:
+    # Multi-News 17.02 → 17.03, NeuS 19.24 → 19.41, DUC 8.82 → 8.80; held-out B 17.80 → 18.14 (bench/EVAL.md).
     word_concept_weight: float = 0.6
     # Each other outlet that a sentence's wording can cite is worth this many average concepts to the
     # program: agreement is the news, and the seeds brief keeps half its Summary claims multi-sourced.
