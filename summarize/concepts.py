@@ -32,18 +32,24 @@ MIN_POOL, WORDS_PER_CANDIDATE = 60, 4
 TIME_LIMIT_S = 5.0  # HiGHS stops with its best solution so far (never reached on the dev set)
 
 
-def bigrams(text: str) -> frozenset[tuple[str, str]]:
-    words = [_stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))]
+def _stemmed(text: str) -> list[str]:
+    return [_stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))]
+
+
+def _bigrams(words: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset((a, b) for a, b in zip(words, words[1:]) if not (a in STOPWORDS and b in STOPWORDS))
+
+
+def bigrams(text: str) -> frozenset[tuple[str, str]]:
+    return _bigrams(_stemmed(text))
 
 
 def concepts(text: str, settings: Settings) -> frozenset[tuple[str, ...]]:
     """The text's bigrams, and its content words (one-word tuples) when they count."""
-    found = bigrams(text)
-    if settings.word_concept_weight:
-        found |= {(word,) for word in (_stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'")))
-                  if word not in STOPWORDS and len(word) > 2}
-    return found
+    words = _stemmed(text)
+    if not settings.word_concept_weight:
+        return _bigrams(words)
+    return _bigrams(words) | {(word,) for word in words if word not in STOPWORDS and len(word) > 2}
 
 
 def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = ()) -> dict[tuple[str, ...], float]:

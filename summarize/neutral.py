@@ -104,7 +104,7 @@ def _leaves_a_hole(text: str, match: re.Match) -> bool:
     before = text[:match.start()]
     return bool(_DETERMINER_BEFORE.search(before) and _NO_NOUN_AFTER.match(text[match.end():])) \
         or bool(_DEGREE_BEFORE.search(before)) \
-        or bool(_BE_BEFORE.search(before) and re.match(r"\s*(?:[.,;:!?)]|$)", text[match.end():]))  # "was finally."
+        or bool(_BE_BEFORE.search(before) and _CLAUSE_ENDS.match(text, match.end()))  # "was finally."
 
 
 # A loaded title before a person's name is still the writer's label ("North Korean Dictator Kim Jong Un").
@@ -186,12 +186,15 @@ def _fix_article(text: str, before: str) -> str:
     an article beside the word the writer put it before stays as written ("a U.S.-designated terrorist",
     "a one-time deal": held-out sample P printed "an U.S."). Not before an acronym or initialism, which is
     read by its letters ("an mRNA vaccine", "an FBI agent": held-out sample J printed "a mRNA")."""
-    written = {m.group(0).lower() for m in re.finditer(r"\b[Aa]n? [A-Za-z][\w-]*", before)}
+    def written(match: re.Match) -> str:  # "an outrageous"
+        return (match.group(0) + match.group(2) + match.group(3)).lower()
+
+    as_written = {written(match) for match in _ARTICLE.finditer(before)}
 
     def article(match: re.Match) -> str:
         word = match.group(2) + match.group(3)
         initialism = len(word) == 1 and match.string[match.end() + 1:match.end() + 2] == "."  # "U.S."
-        if f"{match.group(0)}{word}".lower() in written or sum(c.isupper() for c in word) >= 2 or initialism:
+        if written(match) in as_written or sum(c.isupper() for c in word) >= 2 or initialism:
             return match.group(0)
         vowel = (word[0].lower() in "aeiou" and not _SOUNDS_CONSONANT.match(word)) or bool(_SOUNDS_VOWEL.match(word))
         return match.group(1) + ("n " if vowel else " ")
