@@ -52,12 +52,24 @@ def concepts(text: str, settings: Settings) -> frozenset[tuple[str, ...]]:
     return _bigrams(words) | {(word,) for word in words if word not in STOPWORDS and len(word) > 2}
 
 
-def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = ()) -> dict[tuple[str, ...], float]:
+def concept_weights(sentences: list[Sentence], settings: Settings, headlines: list[str] = (),
+                    base: dict[tuple[str, ...], float] | None = None) -> dict[tuple[str, ...], float]:
     """Weight of each concept: a term per source that prints it, larger the earlier it first appears.
 
     Concepts only one source prints are left out when the sources share enough bigrams (agreement is
     what a multi-document brief reports); a cluster of one source, or of sources sharing little, keeps them.
+    `base`: these weights without `headlines`, computed before (a brief's program and its learned scorer
+    both ask).
     """
+    weight = agreed_weights(sentences, settings) if base is None else base
+    if settings.headline_weight and headlines:  # a bigram a headline prints weighs more
+        titled = frozenset().union(*(bigrams(h) for h in headlines))
+        weight = {c: w * (1 + settings.headline_weight) if c in titled else w for c, w in weight.items()}
+    return weight
+
+
+def agreed_weights(sentences: list[Sentence], settings: Settings) -> dict[tuple[str, ...], float]:
+    """`concept_weights` without headlines."""
     first: dict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
     for sentence in sentences:
         for concept in concepts(sentence.text, settings):
@@ -66,9 +78,6 @@ def concept_weights(sentences: list[Sentence], settings: Settings, headlines: li
     weight = {concept: (1.0 if len(concept) == 2 else settings.word_concept_weight)
               * sum(1 + settings.position_prior * (1 - position) for position in where.values())
               for concept, where in first.items()}
-    if settings.headline_weight and headlines:  # a bigram a headline prints weighs more
-        titled = frozenset().union(*(bigrams(h) for h in headlines))
-        weight = {c: w * (1 + settings.headline_weight) if c in titled else w for c, w in weight.items()}
     shared = {concept: w for concept, w in weight.items() if len(first[concept]) >= settings.concept_min_sources}
     # Whether the sources share enough is a question of bigrams: they always share words.
     return shared if sum(len(concept) == 2 for concept in shared) >= settings.concept_min_shared else weight
@@ -88,7 +97,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
                     settings: Settings, agreed: set[int] = frozenset(), value=None,
                     headlines: list[str] = (), corroboration: dict[int, int] | None = None,
                     lengths: dict[int, int] | None = None, texts: dict[int, str] | None = None,
-                    exclusive: list[tuple[int, int]] = ()) -> list[int]:
+                    exclusive: list[tuple[int, int]] = (), base_weights: dict[tuple[str, ...], float] | None = None) -> list[int]:
     """Of the candidates (`ranked`, most relevant first), those covering the most concept weight in at most
     `budget` words, in the order of `ranked`. When one of the `agreed` sentences (reported by two or more
     outlets) fits, at least one is chosen: a brief of several outlets states what they agree on.
@@ -98,12 +107,13 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     `settings.corroboration_bonus` concepts of average weight (agreement between outlets is the news).
     `lengths[i]`: the words sentence i will take as a claim (an added attribution included); `texts[i]`:
     the wording it will take when that is shorter than the sentence (its concepts are that wording's).
-    `exclusive`: pairs of sentences that state one claim, of which at most one is chosen."""
+    `exclusive`: pairs of sentences that state one claim, of which at most one is chosen. `base_weights`:
+    the concept weights without headlines, when computed before (`agreed_weights`)."""
     length = {i: (lengths or {}).get(i, sentences[i].words) for i in ranked[:MAX_CANDIDATES]}
     pool = [i for i in ranked[:MAX_CANDIDATES] if length[i] <= budget][:max(MIN_POOL, budget // WORDS_PER_CANDIDATE)]
     if not pool:
         return []
-    weights = concept_weights(sentences, settings, headlines)
+    weights = concept_weights(sentences, settings, headlines, base_weights)
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     texts = texts or {}
     for column, index in enumerate(pool):

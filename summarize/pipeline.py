@@ -19,7 +19,7 @@ import numpy as np
 
 from .attribute import (_LETTER_WORD, REPORT_MARGIN, _stem, STOPWORDS, Lexicon, confirms, content_words, coverage, denies, find_reporters, find_support,
                         calendar_dates, figures, first_content_word, polarity_conflict, reports_same, shared_roots, sources_stating)
-from .concepts import MAX_CANDIDATES, select_concepts
+from .concepts import MAX_CANDIDATES, agreed_weights, select_concepts
 from .config import DEFAULTS, Settings
 from .embed import Encoder, shared_encoder
 from .errors import InputError
@@ -457,8 +457,9 @@ def select(
                 agreed = found
                 break
             agreed = agreed or found
+        weights = agreed_weights(list(pool), settings)  # once for the program and the learned scorer
         program = partial(select_concepts, order, list(pool), analysis.vectors, settings=settings, agreed=agreed,
-                          value=partial(predicted_value, analysis),
+                          value=partial(predicted_value, analysis, weights=weights), base_weights=weights,
                           headlines=[title for title, _ in analysis.titles.values()],
                           corroboration={i: analysis.outlets(i) - 1 for i in order[:MAX_CANDIDATES]},
                           lengths=sizes, texts={i: core.text for i, core in analysis.cores.items()},
