@@ -38,7 +38,7 @@ _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fa
 # Multinational Force and Observers (MFO) … the MFO said"; not "(AP)", "(DOJ)" named once, "(KORS.N)").
 # A state's abbreviation after a name is a fact too, whether "(Del.)" or "(R.I.)" (held-out sample Q kept
 # one and deleted the other in "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.)").
-_PARTY = re.compile(r"^\s*\(\s*(?:[RDI]-[A-Z]|[A-Z]\.(?:[A-Z]\.)+\s*\))")
+_PARTY_OR_STATE = re.compile(r"^\s*\(\s*(?:[RDI]-[A-Z]|[A-Z]\.(?:[A-Z]\.)+\s*\))")
 _ACRONYM = re.compile(r"^\s*\(([A-Z]{2,})\)$")
 # "published – and then took down – a similar warning": a second verb of the sentence, not an aside.
 _COORDINATED = re.compile(r"^\s*[—–]\s*(?:and|or|but|then|yet|nor)\b", re.IGNORECASE)
@@ -128,7 +128,7 @@ def delete_asides(text: str) -> tuple[str, list[Edit]]:
         acronym = _ACRONYM.match(span)
         if acronym and re.search(rf"\b{acronym.group(1)}\b", match.string[match.end():]):
             return span
-        if _PROTECTED.search(span) or _NAMED.search(span) or _PARTY.match(span) or _COORDINATED.match(span) \
+        if _PROTECTED.search(span) or _NAMED.search(span) or _PARTY_OR_STATE.match(span) or _COORDINATED.match(span) \
                 or any(q in span for q in "“”\""):
             return span
         before = match.string[:match.start()]

@@ -19,7 +19,7 @@ from scipy import sparse
 
 from .config import Settings
 from .ingest import CREDIT_LINE
-from .split import SENTENCE_STARTERS
+from .split import SENTENCE_STARTERS, open_quotation
 from .types import Sentence
 
 CHUNK_ROWS = 1024  # rows of the similarity matrix built at a time: 1024 x n floats, never n x n
@@ -577,14 +577,13 @@ def balanced(text: str) -> bool:
 
 def unclosed_quotation(text: str) -> str:
     """The mark that closes a quotation the sentence opens and never closes ("The ruling said, “Petitioners
-    sought …" goes on in the next sentence of its source), else ""."""
-    last_open = text.rfind("“")
-    if last_open >= 0:  # outlets close one with ” or " or '' ("“like a violent crime prosecution\" against …")
-        return "" if any(mark in text[last_open:] for mark in ("”", '"', "''")) else "”"
-    position = text.rfind('"')
-    if text.count('"') % 2 and (position == 0 or text[position - 1].isspace()) and "''" not in text[position:]:
-        return '"'  # an opening straight quote (one after a word closes a quotation begun before)
-    return ""
+    sought …" goes on in the next sentence of its source), else "". Quotation marks are read as the splitter
+    reads them (`split.open_quotation`); a closing '' (wire style) closes too, and a straight quote after a
+    word closes a quotation begun in the sentence before ("It was over," he said.)."""
+    opener, at = open_quotation(text)
+    if not opener or "''" in text[at:] or (opener == '"' and at > 0 and not text[at - 1].isspace()):
+        return ""
+    return "”" if opener == "“" else '"'
 
 
 # ---------------------------------------------------------------- selection

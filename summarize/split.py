@@ -128,17 +128,25 @@ def _join_false_splits(parts: list[str]) -> list[str]:
 
 
 def _quote_is_open(text: str) -> bool:
-    """Read left to right: a straight quote mark closes a quotation open before it, curly or straight
-    (outlets mix them: “like a violent crime prosecution" against …), else opens one."""
-    depth = 0
-    for mark in _QUOTE_MARK.findall(text):
+    return bool(open_quotation(text)[0])
+
+
+def open_quotation(text: str) -> tuple[str, int]:
+    """(the mark that opened a quotation still open at the text's end, where), else ("", -1). Read left to
+    right: a straight quote mark closes a quotation open before it, curly or straight (outlets mix them:
+    “like a violent crime prosecution" against …), else opens one."""
+    depth, opener, at = 0, "", -1
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group(0)
         if mark == "“":
-            depth += 1
+            depth, opener, at = depth + 1, mark, match.start()
         elif mark == "”":
             depth = max(0, depth - 1)
+        elif depth:
+            depth -= 1
         else:
-            depth = depth - 1 if depth else 1
-    return depth > 0
+            depth, opener, at = 1, mark, match.start()
+    return (opener, at) if depth > 0 else ("", -1)
 
 
 _QUOTE_MARK = re.compile(r'[“”"]')

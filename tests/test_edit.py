@@ -536,7 +536,8 @@ def test_a_quotation_that_goes_on_in_its_source_is_closed_where_the_claim_ends(e
     assert unclosed_quotation(ruling) == '"'
     assert unclosed_quotation("Kelly said: “We will appeal to the U.S. Supreme Court.") == "”"
     for closed in ('"We will appeal," Kelly said.', "Democrats will argue it “like a violent crime prosecution\" on Tuesday.",
-                   "\"One thing my friends told me is that I am able,'' Seth said.", 'It was over," he said.'):
+                   "\"One thing my friends told me is that I am able,'' Seth said.", 'It was over," he said.',
+                   '"We spent a lot of time on the national dialogue,” he told the professor.'):
         assert unclosed_quotation(closed) == "", closed
     (tmp_path / "court.txt").write_text(ruling + ' We decline to do so." The court ruled on Saturday.', encoding="utf-8")
     found = check(ruling + '"', [tmp_path], encoder=encoder)
