@@ -30,6 +30,12 @@ ABBREVIATIONS = TITLES | frozenset(
     ariz colo ind kan ky la md mo mont neb nev ore pa
     """.split()
 ) | frozenset("bcdefghjklmnopqrstuvwxyz")  # initials: "George W. Bush", "J. K. Rowling"
+# Abbreviations only ever written capitalised (states, months, weekdays): Punkt looks abbreviations up in
+# lowercase, so "Kim was seriously ill. Kim has …" stayed one sentence; in lowercase each is a word.
+_CAPITALISED_ONLY = ("calif conn fla ill mass mich minn okla penn tenn tex va wash wis ariz colo ind kan ky la md "
+                     "mo mont neb nev ore pa jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu "
+                     "thurs fri sat sun").split()
+_WORD_ENDING_SENTENCE = re.compile(rf"\b(?:{'|'.join(_CAPITALISED_ONLY)})\.(\s+)(?=[“\"‘]?[A-Z])")
 
 # Words that usually open a sentence; after an abbreviation they mark a boundary ("U.S. The …").
 SENTENCE_STARTERS = frozenset(
@@ -85,11 +91,22 @@ def split_text(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> li
         parts = [
             part.strip()
             for chunk in tokenizer.tokenize(line)
-            for part in _MISSING_SPACE.split(chunk)
+            for unmissed in _MISSING_SPACE.split(chunk)
+            for part in _split_after_lowercase_words(unmissed)
             if part.strip()
         ]
         sentences.extend(_join_open_quotes(_join_false_splits(parts)))
     return sentences
+
+
+def _split_after_lowercase_words(text: str) -> list[str]:
+    """`text` cut after a word Punkt took for a capitalised-only abbreviation ("seriously ill. Kim …")."""
+    cuts = [match.span(1) for match in _WORD_ENDING_SENTENCE.finditer(text)]
+    if not cuts:
+        return [text]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(text)]
+    return [text[start:end] for start, end in zip(starts, ends)]
 
 
 _COUNTRY_END = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$")

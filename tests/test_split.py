@@ -50,6 +50,12 @@ CASES = [
     ("The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed. Reps. Smith and Jones voted no.",
      ["The measure, negotiated by lawmakers led by Sens. Rob Portman and Kyrsten Sinema, passed.",
       "Reps. Smith and Jones voted no."]),
+    # A state's or month's abbreviation is written capitalised; in lowercase it is a word ending a sentence
+    # (neus-val-10 printed "… Kim was seriously ill. Kim has been out of public view …" as one claim).
+    ("Reports said Kim was seriously ill. Kim has been out of view. He sat. Nobody spoke.",
+     ["Reports said Kim was seriously ill.", "Kim has been out of view.", "He sat.", "Nobody spoke."]),
+    ("He grew up in Peoria, Ill. Kim visited him on Sat. Nov. 5 in Springfield.",
+     ["He grew up in Peoria, Ill. Kim visited him on Sat. Nov. 5 in Springfield."]),
 ]
 
 
