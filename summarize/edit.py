@@ -112,6 +112,23 @@ def delete_openers(text: str) -> tuple[str, list[Edit]]:
     return tidy(text[match.end():], text), [Edit("delete", match.group(0).strip(), reason="editorial opener")]
 
 
+# "…, in a victory for the Democratic leaders who had long sought his testimony.", "…, in a major blow to Mr
+# Trump." (held-out sample R): the outlet's verdict on what the event means, closing the sentence; the event
+# stands without it. (A verdict that is the sentence's own verb, "The ruling is a victory for …", is
+# attributed instead: `neutral._JUDGEMENT`.)
+_VERDICT_CLAUSE = re.compile(r",\s+(?:in|handing\s+\w+|giving\s+\w+|dealing\s+\w+)\s+(?:a|an)\s+(?:[a-z-]+\s+)?"
+                             r"(?:victory|blow|win|setback|rebuke|defeat|boost|triumph|vindication|embarrassment)\s+"
+                             r"(?:for|to)\b[^,;“”\"]*(?=[.!]$)")
+VERDICT_REASON = "the outlet's verdict on the event"
+
+
+def delete_verdict_clause(text: str) -> tuple[str, list[Edit]]:
+    match = _VERDICT_CLAUSE.search(text.rstrip())
+    if match is None:
+        return text, []
+    return tidy(text[:match.start()] + text[match.end():], text), [Edit("delete", match.group(0).strip(" ,"), reason=VERDICT_REASON)]
+
+
 _FRONTED_CLAUSE = re.compile(r"^\s*(?:When|Whenever|If|As|While|After|Before|Because|Although|Though|Since|Unless|"
                              r"Until|Once)\b")
 
@@ -524,7 +541,7 @@ def variants(base_text: str, base_source: int, group_texts: dict[int, str] | Non
     speaker that sentence names."""
     out = [Candidate(base_text, base_source, base_text)]
     text, edits = base_text, []
-    steps = [trim_cut_off, delete_openers, delete_leaners, delete_asides, neutralize]
+    steps = [trim_cut_off, delete_openers, delete_leaners, delete_asides, delete_verdict_clause, neutralize]
     if previous is not None:
         steps.insert(0, lambda t: resolve_pronoun(t, previous, trusted))
         steps.insert(0, lambda t: attribute_quotation(t, previous))

