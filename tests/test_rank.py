@@ -122,6 +122,9 @@ def test_only_sentences_that_stand_alone_are_candidates():
         # Places the sentence lists itself (near misses of "in those states").
         "Michigan, Wisconsin and Pennsylvania had voted for Democrats until 2012, when Trump won in those states.",
         "Arizona and Wisconsin certified Joe Biden as winning those states on Monday.",
+        # Near misses: "Or…", "Nor…" and "Watch…" beginning a word.
+        "Oregon and Norway signed the agreement, and watchdog groups said it would hold.",
+        "Watchdog groups said the sameness of the plans was deliberate.",
         # The word the sentence quotes itself (near miss of "this word").
         "Democrats avoided calling the document an “impeachment resolution,” perhaps out of concern for how that label would play.",
         "The U.S. is having one of its worst weeks of the pandemic, but despite that, few states plan new rules.",
@@ -186,8 +189,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "If authorized for use, it would be a groundbreaking treatment.",
         "A decision from the U.S. Food and Drug Administration could come within weeks after that.",
         "On Tuesday, the company announced just how much money the shot is generating.",
-        # Held-out sample R: which word?
+        # Held-out sample R: which word; an alternative to what; similar to what; an order to the reader.
         "The president, of all people, knows the dark connotations of this word.",
+        "Or the social media company was trying to squelch the impending news.",
+        "A similar approach state-wide could rescue as many as 1.5 million people from the drug war's long shadow.",
+        "Watch McConnell when he opens the Senate floor.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
