@@ -253,3 +253,34 @@ def test_a_shared_core_is_stated_only_by_an_outlet_that_names_whom_it_is_about()
     assert names_the_subject(core, "Democrats on Saturday assailed the nomination of Amy Coney Barrett to the Supreme Court.")
     # A claim that opens on its verb or a pronoun names no one to look for.
     assert names_the_subject("On June 21st, he struck again, this time at a Walgreens in Lauderdale Lakes.", "Knowles hit a Walgreens.")
+
+
+def test_a_negation_in_another_clause_does_not_stop_naming_an_outlet():
+    """Held-out sample R: the outlet that wrote "… restored CNN reporter Jim Acosta's press pass, but warned him
+    … that his disruptive antics will not be tolerated" was not named as reporting the restored pass."""
+    from summarize.attribute import confirms
+
+    claim = ("The White House on Monday said that CNN correspondent Jim Acosta's press pass has been \"restored,\" "
+             "bowing to days of pressure and a federal lawsuit against the administration.")
+    warned = ("The White House said Monday it has restored CNN reporter Jim Acosta’s press pass, but warned him — and "
+              "the rest of the press corps — that his disruptive antics will not be tolerated in the future.")
+    assert confirms(claim, warned, 9, DEFAULTS, warned, 0.82)
+    refused = "The White House said Monday it has not restored CNN reporter Jim Acosta’s press pass."
+    assert not confirms(claim, refused, 9, DEFAULTS, refused, 0.82)  # the negation in the claim's own clause
+
+
+def test_a_sentence_with_the_same_names_but_another_happening_is_no_citation():
+    """Held-out sample S cited "On Monday, the White House confirmed that … Alles … would be leaving his post,
+    after … outlets reported that he had been ousted" for "Alles … pushed back on reports he was fired": the
+    names and the day in common, not what happened (1 of the claim's 4 lowercase content words)."""
+    from summarize.attribute import predicate_coverage, same_claim
+
+    claim = ("United States Secret Service Director Randolph “Tex” Alles on Monday pushed back on reports he was fired "
+             "by President Donald Trump.")
+    leaving = ("On Monday, the White House confirmed that Randolph “Tex” Alles, whom President Donald Trump appointed as "
+               "director of the Secret Service in April 2017, would be leaving his post, after multiple media outlets "
+               "reported that he had been ousted.")
+    assert predicate_coverage(claim, leaving) == 0.25
+    assert not same_claim(claim, leaving, 0.81, 8, DEFAULTS)
+    pushed = "Secret Service Director Randolph “Tex” Alles on Monday pushed back on reports that Donald Trump fired him."
+    assert same_claim(claim, pushed, 0.9, 8, DEFAULTS)
