@@ -232,6 +232,11 @@ SHARED_CORE_REASON = "so the claim cites every outlet that states the rest"
 MIN_CORE_WORDS = 7  # a shorter remainder is a fragment, not a claim
 
 
+# A list of gerunds after a preposition: "charged with lying to Congress, obstructing an official proceeding and
+# trying to persuade a witness to lie" (held-out sample S cut it to "charges of lying to Congress" to fit).
+_GERUND_ITEM = re.compile(r"\b(?:of|for|with|by|about|from|in|to)\s+\w+ing\b[^,;]*$")
+
+
 def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
     """Shorter claims made by deleting whole clauses: a trailing clause after a comma, semicolon or
     dash ("The Senate confirmed Barrett on Monday, providing Trump a victory." → "The Senate confirmed
@@ -273,6 +278,8 @@ def clause_deletions(text: str) -> list[tuple[str, list[Edit]]]:
                     or _DANGLING.search(head.rstrip(" ,;:—–")) or re.match(r"(?:and|or)\b", tail) \
                     or re.search(r",\s+(?:and|or)\s", tail):
                 continue  # "X met A, B, and C" → "X met A." would say he met only A
+            if _GERUND_ITEM.search(head) and re.match(r"\w+ing\b[^,;]*\s(?:and|or)\s+\w+ing\b", tail):
+                continue  # "… on charges of lying to Congress, obstructing … and trying to …": charges, not one
             core = head.rstrip(" ,;:—–") + "."
             found.setdefault(core, edits + [Edit("delete", tail.strip().rstrip(".!?"), reason=SHARED_CORE_REASON)])
     return sorted(found.items(), key=lambda item: -len(item[0]))
@@ -449,6 +456,22 @@ def _someone_named_before(previous: str, full: str) -> bool:
     return False
 
 
+# "Asked about … special counsel Robert Mueller, McConnell said this: “…”" then "He added: …" (held-out sample S
+# made it "Robert Mueller added"): the one speaking in the sentence before, by his surname alone, is whom "He" means.
+_SPEAKING = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:said|says|told|added|asked|wrote|argued|noted|explained|replied|"
+                       r"responded|tweeted|insisted|declared|warned)\b")
+
+
+def _another_speaker(previous: str, full: str) -> bool:
+    """Someone else than `full` speaks after it in the sentence before (outside its quotations). (One who speaks
+    before it reports on it: "… spokesman Kese Smith says Carl Conyers … was found"; `_someone_named_before`.)"""
+    parts = full.split()
+    own = outside_quotes(previous)
+    after = min((own.index(part) for part in parts if part in own), default=0)
+    return any(match.group(1) not in parts and match.group(1).lower() not in _NOT_A_PERSON_WORD
+               and not _is_institution(match.group(1)) for match in _SPEAKING.finditer(own, after))
+
+
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",
                                      re.IGNORECASE)
 
@@ -467,7 +490,8 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     if len(people) != 1:
         return text, []
     [full] = people
-    if _someone_named_before(previous, full) or re.search(re.escape(full) + _TITLE_AFTER, previous):
+    if _someone_named_before(previous, full) or _another_speaker(previous, full) \
+            or re.search(re.escape(full) + _TITLE_AFTER, previous):
         return text, []
     # A name the sentence before gives only as an owner ("… about Vice President Kamala Harris’ children’s
     # book") is not its subject (held-out sample I: the reporter's "She added" became "Kamala Harris added").

@@ -395,6 +395,7 @@ def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset(),
     before a lowercase word (`lowercase`: "New surveillance video …" → "new surveillance video", where the
     sources print "new" and "New York"); "Blinken …", "Xi …", "Americans …" and "U.S. …" keep theirs, and so
     does a word before a capitalised one ("Guitarist Jimmy Page" may be a title)."""
+    from .attribute import STOPWORDS
     from .rank import _NOT_A_NAME
 
     words = text.split(maxsplit=2)
@@ -403,6 +404,8 @@ def attribute_to(text: str, outlet: str, common: frozenset[str] = frozenset(),
     titled = len(words) > 1 and words[0][-1:].isalpha() and words[1][:1].isupper() \
         and words[1].strip(",").lower() not in _CALENDAR  # "Voters Tuesday rejected …" is no title
     unnamed = opener in lowercase and not titled and words[0][1:].islower()  # "NATO", "McCain" stay
-    first = text[:1].lower() + text[1:] if opener in _NOT_A_NAME or (opener in common and not titled) or unnamed else text
+    # A function word is never a name: "Through his attorney …" (held-out sample S kept its capital).
+    lowered = opener in _NOT_A_NAME or opener in STOPWORDS or (opener in common and not titled) or unnamed
+    first = text[:1].lower() + text[1:] if lowered and not words[0][1:2].isupper() else text  # "US", "IT" stay
     addition = f"According to {outlet},"
     return f"{addition} {first}", Edit("add", addition, reason="attribution of an evaluative statement")

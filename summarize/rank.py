@@ -361,10 +361,13 @@ _CALL_TO_ACTION = re.compile(
     r"|^(?:below|above) (?:is|are)\b|\bthe full text of\b|\bwill update this (?:story|article|post|report)\b"
     # "The following is a primer on what a second impeachment would look like." (held-out sample M)
     r"|^(?:the following|what follows) (?:is|are)\b"
+    # "… released the following statement by President Donald Trump …", "The opinions expressed in these
+    # commentaries are those of the authors." (held-out sample S): a pointer to a text, a publisher's disclaimer.
+    r"|\bthe following (?:statement|remarks|letter|text|transcript|message)\b|\b(?:opinions|views) expressed (?:in|by|here)\b"
     # The reporters' credit line, when a page glued it to the paragraph cleaning keeps.
     rf"|{CREDIT_LINE}"
     # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".
-    r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:message|piece of advice|advice|warning|word of warning) for\b"
+    r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:\w+ )?(?:message|piece of advice|advice|warning|word of warning) (?:for|to)\b"
     # "On Tuesday, the company announced just how much money the shot is generating." (held-out sample Q)
     r"|\b(?:announced|revealed|disclosed) just how (?:much|many)\b",
     re.IGNORECASE)
@@ -426,7 +429,7 @@ _ONE_OF_THESE = re.compile(r"\b(?:one|some|many|all|each|any|none|another one) o
                            re.IGNORECASE)
 # "A lower appeals court had struck down that law …": which law? The sentence before named it.
 _THAT_THING = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:law|laws|bill|bills|ruling|decision|policy|measure|"
-                         r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach)\b(?!\s+(?:enforcement|makers?|firm|school))"
+                         r"order|proposal|lawsuit|legislation|agreement|deal|plan|feat|approach|stance)\b(?!\s+(?:enforcement|makers?|firm|school))"
                          # "tried this approach", "favor that step": "that" before these may be a conjunction
                          # ("said that change is needed"), so only "this", "these", "those".
                          r"|\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:success|move|step|effort|announcement|shift|change|update|"

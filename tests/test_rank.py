@@ -194,6 +194,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Or the social media company was trying to squelch the impending news.",
         "A similar approach state-wide could rescue as many as 1.5 million people from the drug war's long shadow.",
         "Watch McConnell when he opens the Senate floor.",
+        # Held-out sample S: a pointer to a text, a disclaimer, a hook, which stance.
+        "The White House released the following statement by President Donald Trump on Saudi Arabia.",
+        "The opinions expressed in these commentaries are those of the authors.",
+        "Americans have a clear message to Washington as the government hurtles toward a shutdown: Don't.",
+        "Chuck Schumer called that stance a “temper tantrum.”",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
