@@ -333,7 +333,9 @@ _FACT_WORDS = frozenset("positive negative innocent guilty violent patient prese
                         "grant active alive fatally fatal "
                         # "the vaccine is effective in teens", "more effective than continuous light": findings
                         # (held-out sample H attributed them as opinion)
-                        "effective effectively ineffective".split())
+                        "effective effectively ineffective "
+                        # "guidelines to help schools … safely reopen" (held-out sample S attributed them as opinion)
+                        "safe safely securely".split())
 # Phrases that state a fact in judging words: "the rapper best known for …", "a best-selling album".
 # "rejecting assertions that he did anything wrong": the accusation's words, not a verdict.
 _FIXED_PHRASES = re.compile(r"\b(?:best|better|well|little|least)[- ]known\b|\bbest[- ]sell(?:ing|er)\b|"

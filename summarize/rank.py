@@ -368,6 +368,9 @@ _CALL_TO_ACTION = re.compile(
     rf"|{CREDIT_LINE}"
     # A teaser whose payoff is the next sentence: "Banks had a message for the gangs …".
     r"|\bha(?:d|s|ve) (?:a|one|some|this) (?:\w+ )?(?:message|piece of advice|advice|warning|word of warning) (?:for|to)\b"
+    # "Mitch McConnell said something very odd Tuesday in an interview …" (held-out sample S): what, is next.
+    r"|\b(?:said|did|wrote|tweeted|posted) something (?:\w+ )?(?:odd|strange|weird|remarkable|interesting|surprising|"
+    r"unusual|telling|revealing|curious|notable|striking)\b"
     # "On Tuesday, the company announced just how much money the shot is generating." (held-out sample Q)
     r"|\b(?:announced|revealed|disclosed) just how (?:much|many)\b",
     re.IGNORECASE)

@@ -284,3 +284,9 @@ def test_a_sentence_with_the_same_names_but_another_happening_is_no_citation():
     assert not same_claim(claim, leaving, 0.81, 8, DEFAULTS)
     pushed = "Secret Service Director Randolph “Tex” Alles on Monday pushed back on reports that Donald Trump fired him."
     assert same_claim(claim, pushed, 0.9, 8, DEFAULTS)
+    # A claim's few lowercase words reworded by an outlet that states it is still a citation (a Multi-News dev
+    # story: "struck again" / "robbing").
+    struck = "On June 21st, he struck again, this time at a Walgreens at 3099 N. State Road 7 in Lauderdale Lakes."
+    robbed = ("Security cameras recorded Knowles robbing a Walgreens in Plantation on June 11, and a second Walgreens on "
+              "June 21 at 3099 N. State Road 7 in Lauderdale Lakes.")
+    assert same_claim(struck, robbed, 0.75, 8, DEFAULTS)

@@ -328,6 +328,7 @@ def test_evaluative_claims_are_recognised_and_attribution_counts():
     assert not is_evaluative("Trump disinvited the Eagles over a disagreement over what players should be doing during the anthem.")
     assert not is_evaluative("Facebook kept a video edited to make it seem that Pelosi was slurring her words.")
     assert is_evaluative("That's how it should be.") and is_evaluative("It seems the plan will fail.")
+    assert not is_evaluative("The guidelines were meant to instruct how schools and churches can safely reopen.")
     # What an event means for someone is a verdict (dev neus-val-8); the event itself, in the same words, is not.
     assert is_evaluative("The 5-4 decision overturning a California law is a victory for the First Amendment.")
     assert not is_evaluative("The Supreme Court on Tuesday dealt a major blow to a California law.")

@@ -199,6 +199,7 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "The opinions expressed in these commentaries are those of the authors.",
         "Americans have a clear message to Washington as the government hurtles toward a shutdown: Don't.",
         "Chuck Schumer called that stance a “temper tantrum.”",
+        "Mitch McConnell said something very odd Tuesday in an interview with Fox News Channel.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
