@@ -423,13 +423,13 @@ def find_reporters(
 # A clause of its own: "…, but warned him — and the rest of the press corps — that his disruptive antics will
 # not be tolerated" negates nothing of "… press pass has been restored" (held-out sample R did not name the
 # outlet); "he was not planning to waive the Jones Act" negates the claim's own clause.
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|yet|whereas)\b|;|\s[—–]\s")
+_OWN_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|yet|whereas)\b|;|\s[—–]\s")
 
 
 def _negates_a_part_of(sentence: str, claim: str) -> bool:
     """A clause of `sentence` with a negation shares a content word with `claim`."""
     words = content_words(claim)
-    return any(is_negated(clause) and content_words(clause) & words for clause in _CLAUSE_BREAK.split(sentence))
+    return any(is_negated(clause) and content_words(clause) & words for clause in _OWN_CLAUSE_BREAK.split(sentence))
 
 
 def confirms(claim: str, evidence: str, shared: int, settings: Settings, sentence: str | None = None,

@@ -124,6 +124,7 @@ VERDICT_REASON = "the outlet's verdict on the event"
 
 
 def delete_verdict_clause(text: str) -> tuple[str, list[Edit]]:
+    """"…, in a victory for Y." → "….": the closing clause that judges the event, outside quotations."""
     match = _VERDICT_CLAUSE.search(text.rstrip())
     if match is None:
         return text, []
