@@ -473,6 +473,17 @@ def _another_speaker(previous: str, full: str) -> bool:
                and not _is_institution(match.group(1)) for match in _SPEAKING.finditer(own, after))
 
 
+def _another_subject(previous: str, full: str) -> bool:
+    """The sentence before opens on someone else by surname alone: "Chaffetz sent a letter … of Trump and Comey’s
+    conversations …" then "His request was echoed by …" (a Multi-News dev brief printed "Trump’s request")."""
+    words = previous.lstrip("“\"‘ ").split(maxsplit=2)
+    if len(words) < 2:
+        return False
+    first = words[0].rstrip(",")
+    return first[:1].isupper() and first[1:].islower() and first not in full.split() \
+        and first.lower() not in _NOT_A_PERSON_WORD | _TITLES and words[1][:1].islower()
+
+
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",
                                      re.IGNORECASE)
 
@@ -491,7 +502,7 @@ def resolve_pronoun(text: str, previous: str, trusted: frozenset[str]) -> tuple[
     if len(people) != 1:
         return text, []
     [full] = people
-    if _someone_named_before(previous, full) or _another_speaker(previous, full) \
+    if _someone_named_before(previous, full) or _another_speaker(previous, full) or _another_subject(previous, full) \
             or re.search(re.escape(full) + _TITLE_AFTER, previous):
         return text, []
     # A name the sentence before gives only as an owner ("… about Vice President Kamala Harris’ children’s

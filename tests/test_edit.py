@@ -522,6 +522,11 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
              "should fire Mueller.”")
     added = "He added: “There's no indication that Mueller's going to be fired.”"
     assert resolve_pronoun(added, asked, frozenset({"Robert Mueller"})) == (added, [])
+    # A Multi-News dev brief: the sentence before opens on its subject by surname alone ("Chaffetz sent a letter
+    # … of Trump and Comey’s conversations"); "His request" was his, not Trump's.
+    chaffetz = "Chaffetz sent a letter to the FBI asking for any records of Trump and Comey’s conversations."
+    echoed = "His request was echoed by a spokeswoman for House Speaker Paul Ryan."
+    assert resolve_pronoun(echoed, chaffetz, frozenset({"Donald Trump"})) == (echoed, [])
     # Held-out sample M: the one name two outlets print came second; "He" was the senator named first.
     urging = "He is now urging Congress to order a full review of the potential hack."
     schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "
