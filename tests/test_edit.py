@@ -166,6 +166,18 @@ HELD_OUT_WORDINGS = [
     ("Cohen is set to deliver explosive public testimony.", "Cohen is set to deliver public testimony."),
     ("Police found an explosive device at the home.", "Police found an explosive device at the home."),
     ("Trump knocked Democrats in incendiary terms on Wednesday.", "Trump knocked Democrats on Wednesday."),
+    # Sample T: a hedge goes with the word it hedges ("with potentially flooding" was printed), not a predicate;
+    # an adverb after a comma leaves the comma; "conceded to" a rival concedes; more verdicts.
+    ("Harvey threatens Louisiana with potentially disastrous flooding.", "Harvey threatens Louisiana with flooding."),
+    ("The storm was potentially catastrophic for the coast.", "The storm was potentially catastrophic for the coast."),
+    ("GDP climbed to 4.1 percent, finally breaking through years of stagnation.",
+     "GDP climbed to 4.1 percent, breaking through years of stagnation."),
+    ("Andrew Gillum conceded Saturday to Ron DeSantis.", "Andrew Gillum conceded Saturday to Ron DeSantis."),
+    ("In a damning, 76-page report, James said homes underreported deaths.", "In a 76-page report, James said homes underreported deaths."),
+    ("A bombshell report accused the state.", "A report accused the state."),
+    ("Reactions were predictably polarized.", "Reactions were polarized."),
+    ("Trump praised his call with Russian strongman Vladimir Putin.", "Trump praised his call with Russian leader Vladimir Putin."),
+    ("Gov. Tate Reeves on Sunday refuted reports of transmission in schools.", "Gov. Tate Reeves on Sunday disputed reports of transmission in schools."),
     # Sample S: privilege is asserted, not said; "demanded the government account for" is no "called for …".
     ("Trump has asserted executive privilege over the documents.", "Trump has asserted executive privilege over the documents."),
     ("Standards demanded the federal government account for climate change.",
@@ -183,6 +195,8 @@ def test_an_outlet_s_verdict_on_the_event_closing_the_sentence_is_deleted():
         "Mueller will testify next month before two House committees."
     assert delete_verdict_clause("Biden's victory in Michigan was certified, in a major blow to Mr Trump.")[0] == \
         "Biden's victory in Michigan was certified."
+    assert delete_verdict_clause("New claims rose to 778,000, in a troubling sign for the recovery.")[0] == \
+        "New claims rose to 778,000."
     # Near misses: a clause that does not close the sentence, and one inside a quotation.
     for text in ("The team won, in a victory for the ages, the coach said.", 'He said, "in a victory for all of us."'):
         assert delete_verdict_clause(text) == (text, [])
@@ -765,3 +779,10 @@ def test_the_title_names_whole_names_and_no_adjective_title_or_date():
     heading = title("China and Commerce Department officials met. China said it would buy soybeans.",
                     "China spoke to the Commerce Department.")
     assert "Commerce Department" in heading and "China and" not in heading, heading
+    # Samples S and T: a fact sheet's heading in capitals, an ordinal, a participle before a name, an outlet's
+    # label ("Leftist Twitter") are no names.
+    heading = title("MODERNIZING AN OUTDATED SYSTEM: the Federal Communications Commission voted. Following Joe Biden's "
+                    "win, Leftist Twitter erupted on the Fourth.", "The Federal Communications Commission and Joe Biden "
+                    "disagreed. Leftist Twitter mocked the Fourth, and the Federal Communications Commission voted.")
+    assert heading.startswith("Federal Communications Commission") and "Joe Biden" in heading, heading
+    assert not any(bad in heading for bad in ("MODERNIZING", "Following", "Leftist", "Fourth")), heading

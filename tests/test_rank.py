@@ -200,6 +200,11 @@ def test_only_sentences_that_stand_alone_are_candidates():
         "Americans have a clear message to Washington as the government hurtles toward a shutdown: Don't.",
         "Chuck Schumer called that stance a “temper tantrum.”",
         "Mitch McConnell said something very odd Tuesday in an interview with Fox News Channel.",
+        # Held-out sample T: which speech, which outcome, which authors, later than what.
+        "The speech set a goal for Americans to be able to gather in small groups by the Fourth of July.",
+        "The outcome could lead to renewed efforts by House Democrats to compel testimony.",
+        "The authors discussed the strategy in a meeting with two top White House officials last week.",
+        "Hours later, Defense Secretary Mark Esper said the Pentagon would offer some support.",
         "He even called for Blinken to contribute more positively to stabilizing China-US relations.",
         "What caught global attention though was his meeting with Chinese President Xi Jinping to wrap up his visit.",
         "Progress does not come from just one meeting with the Chinese side, he said.",
