@@ -17,9 +17,10 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-from .attribute import content_words, same_claim
+from .attribute import STOPWORDS, content_words, same_claim
 from .neutral import _CALENDAR, _JUDGEMENT, _unquoted_segments, attribute_to, is_attributed, is_evaluative, loaded_terms, neutralize, tidy
 from .rank import _NOT_A_NAME, _VERB_CUE, leans_on_context, outside_quotes, unclosed_quotation
+from .split import SENTENCE_STARTERS
 from .types import Edit, count_words
 from .verify import LEANING_WORDS, check_claim, fluency_check, passes
 
@@ -481,9 +482,9 @@ def _another_subject(previous: str, full: str) -> bool:
     words = previous.lstrip("“\"‘ ").split(maxsplit=2)
     if len(words) < 2:
         return False
-    first = words[0].rstrip(",")
-    return first[:1].isupper() and first[1:].islower() and first not in full.split() \
-        and first.lower() not in _NOT_A_PERSON_WORD | _TITLES and words[1][:1].islower()
+    first = re.split(r"[’']", words[0].rstrip(","))[0]  # "That's how old Heaven Sutton was …": no one
+    return first[:1].isupper() and first[1:].islower() and first not in full.split() and words[1][:1].islower() \
+        and first.lower() not in _NOT_A_PERSON_WORD | _TITLES | STOPWORDS | SENTENCE_STARTERS
 
 
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",

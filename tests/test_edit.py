@@ -541,6 +541,9 @@ def test_leading_pronoun_is_resolved_only_when_one_person_is_named_before():
     chaffetz = "Chaffetz sent a letter to the FBI asking for any records of Trump and Comey’s conversations."
     echoed = "His request was echoed by a spokeswoman for House Speaker Paul Ryan."
     assert resolve_pronoun(echoed, chaffetz, frozenset({"Donald Trump"})) == (echoed, [])
+    # … but a sentence opening on "That's" names no one else (a Multi-News dev story lost "She" = Heaven Sutton).
+    assert resolve_pronoun("She was selling candy at a stand.", "That's how old Heaven Sutton was when she died.",
+                           frozenset({"Heaven Sutton"}))[0] == "Heaven Sutton was selling candy at a stand."
     # Held-out sample M: the one name two outlets print came second; "He" was the senator named first.
     urging = "He is now urging Congress to order a full review of the potential hack."
     schumer = ("Newly elected Democratic Senate Leader Chuck Schumer (D-NY) has said that the new CIA report that "
