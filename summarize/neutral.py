@@ -27,6 +27,7 @@ class Term:
     replacement: str  # "" = drop the word
     kind: str  # "loaded" | "attribution"
     pattern: re.Pattern[str]
+    literal: str = ""  # the words every match holds, lowercased: a substring test rules most terms out fast
 
 
 _CALENDAR = frozenset("january february march april may june july august september october november december "
@@ -66,21 +67,23 @@ def lexicon() -> tuple[Term, ...]:
         if rest and rest[0]:  # words after which the verb does not report speech: "admitted to the hospital"
             pattern += rf"(?!\s+(?:{rest[0]})\b)"
         pattern = re.compile(pattern, re.IGNORECASE)
-        terms.append(Term(words, replacement, kind, pattern))  # shown to the reader without its marker
+        terms.append(Term(words, replacement, kind, pattern, words.lower()))  # shown to the reader without its marker
     return tuple(sorted(terms, key=lambda t: -len(t.term)))
 
 
 def loaded_terms(text: str, kinds: tuple[str, ...] = ("loaded", "attribution")) -> list[str]:
     """Lexicon terms a text uses in its own voice (quotations excluded), each occurrence once."""
     own_voice = outside_quotes(text)
+    lowered = own_voice.lower()
     found = []
     for term in lexicon():
-        if term.kind not in kinds:
+        if term.kind not in kinds or term.literal not in lowered:
             continue
         hits = [m for m in term.pattern.finditer(own_voice) if not _in_a_name(own_voice, m, term)]
         if hits:
             found += [term.term] * len(hits)
             own_voice = term.pattern.sub(" ", own_voice)  # "authoritarian leader" is not also "authoritarian"
+            lowered = own_voice.lower()
     return found
 
 
@@ -254,9 +257,10 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
     pieces = []
     for segment, is_quote in _unquoted_segments(text):
         if not is_quote:
+            lowered = segment.lower()
             for term in lexicon():
-                if term.pattern.search(segment) is None:
-                    continue  # most terms: one search, no list
+                if term.literal not in lowered or term.pattern.search(segment) is None:
+                    continue  # most terms: a substring test, no search
                 changes = []
                 for match in term.pattern.finditer(segment):
                     if _in_a_name(segment, match, term):
@@ -272,6 +276,7 @@ def neutralize(text: str) -> tuple[str, list[Edit]]:
                                       replacement, f"lexicon: {term.kind} “{term.term}”"))
                 for start, end, replacement in reversed(changes):
                     segment = segment[:start] + replacement + segment[end:]
+                lowered = segment.lower()
         pieces.append(segment)
     return (tidy("".join(pieces), text) if edits else text), edits
 
