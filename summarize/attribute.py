@@ -236,10 +236,10 @@ PREDICATE_COVERAGE = 0.3
 
 def _only_the_names(claim: str, evidence: str) -> bool:
     """The evidence shares the claim's names but hardly anything of what the claim says happened."""
-    said = _predicate_words(claim)
-    return len(said) >= PREDICATE_WORDS and len(said & content_words(evidence)) / len(said) < PREDICATE_COVERAGE
+    return len(_predicate_words(claim)) >= PREDICATE_WORDS and predicate_coverage(claim, evidence) < PREDICATE_COVERAGE
 
 
+@lru_cache(maxsize=16384)
 def _predicate_words(text: str) -> frozenset[str]:
     return content_words(" ".join(word for word in _WORD.findall(text) if word[:1].islower()))
 

@@ -116,8 +116,9 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     weights = concept_weights(sentences, settings, headlines, base_weights)
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     texts = texts or {}
-    for column, index in enumerate(pool):
-        for concept in concepts(texts.get(index, sentences[index].text), settings):
+    concepts_of = [concepts(texts.get(index, sentences[index].text), settings) for index in pool]  # by column
+    for column, own_concepts in enumerate(concepts_of):
+        for concept in own_concepts:
             if concept in weights:
                 holders[concept].append(column)
     held = list(holders)
@@ -156,7 +157,7 @@ def select_concepts(ranked: list[int], sentences: list[Sentence], vectors: np.nd
     # The bonuses count in average bigrams, as they were calibrated: words would make the average smaller.
     if value is not None and settings.learned_weight:
         mean_weight = float(np.mean([weights[c] for c in held if len(c) == 2] or [1.0]))
-        counts = np.array([len(bigrams(texts.get(i, sentences[i].text))) for i in pool])
+        counts = np.array([sum(len(concept) == 2 for concept in own_concepts) for own_concepts in concepts_of])  # bigrams
         own = own + settings.learned_weight * mean_weight * value(pool) * counts
     if corroboration and settings.corroboration_bonus:
         mean_weight = float(np.mean([weights[c] for c in held if len(c) == 2] or [1.0]))

@@ -484,7 +484,7 @@ def _another_subject(previous: str, full: str) -> bool:
         return False
     first = re.split(r"[’']", words[0].rstrip(","))[0]  # "That's how old Heaven Sutton was …": no one
     return first[:1].isupper() and first[1:].islower() and first not in full.split() and words[1][:1].islower() \
-        and first.lower() not in _NOT_A_PERSON_WORD | _TITLES | STOPWORDS | SENTENCE_STARTERS
+        and first.lower() not in _NO_SUBJECT_WORDS
 
 
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"^[“\"]?(?:(?:But|And|Yet|So|Still|Now|Then)\s*,?\s+)?(?:he|she|they|his|her|their)\b",
@@ -626,6 +626,8 @@ _NOT_NAME_WORDS = frozenset("the a an and but in on at for of to with from by as
 # Words that make a capitalised run no person's name, for `_someone_named_before` ("On Monday", "New York").
 _NOT_A_PERSON_WORD = frozenset("on in at for during after before when while as newly former then new the a an this".split()) \
     | _CALENDAR | _NOT_NAME_WORDS
+# Words a sentence may open on that name no one (`_another_subject`): "That", "The", "During", "Senator".
+_NO_SUBJECT_WORDS = _NOT_A_PERSON_WORD | _TITLES | STOPWORDS | SENTENCE_STARTERS
 
 
 def cited_outlets(sources) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,7 +27,12 @@ class Term:
     replacement: str  # "" = drop the word
     kind: str  # "loaded" | "attribution"
     pattern: re.Pattern[str]
-    literal: str = ""  # the words every match holds, lowercased: a substring test rules most terms out fast
+    # The words every match holds, lowercased (the pattern ignores case): a substring test rules most terms
+    # out before their pattern's search.
+    literal: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "literal", self.term.lower())
 
 
 _CALENDAR = frozenset("january february march april may june july august september october november december "
@@ -67,7 +72,7 @@ def lexicon() -> tuple[Term, ...]:
         if rest and rest[0]:  # words after which the verb does not report speech: "admitted to the hospital"
             pattern += rf"(?!\s+(?:{rest[0]})\b)"
         pattern = re.compile(pattern, re.IGNORECASE)
-        terms.append(Term(words, replacement, kind, pattern, words.lower()))  # shown to the reader without its marker
+        terms.append(Term(words, replacement, kind, pattern))  # shown to the reader without its marker
     return tuple(sorted(terms, key=lambda t: -len(t.term)))
 
 

@@ -21,21 +21,22 @@ from .types import Sentence, Source
 # Titles before a name ("Rep. Mark Meadows"): after one, a capitalised word is the name, never a new sentence.
 TITLES = frozenset("mr mrs ms dr prof sen sens rep reps gov govs gen lt col maj capt cmdr adm sgt cpl pvt supt insp det "
                    "atty rev fr hon pres amb".split())
-ABBREVIATIONS = TITLES | frozenset(
+# Abbreviations only ever written capitalised (months, weekdays, states): Punkt looks abbreviations up in
+# lowercase, so "Kim was seriously ill. Kim has …" stayed one sentence; in lowercase each is a word.
+_CAPITALISED_ONLY = frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    calif conn fla ill mass mich minn okla penn tenn tex va wash wis ariz colo ind kan ky la md mo mont neb nev ore pa
+    """.split()
+)
+ABBREVIATIONS = TITLES | _CAPITALISED_ONLY | frozenset(
     """
     sr jr st mt ft gens sec asst assoc dept est approx
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     u.s u.k u.n u.s.a e.u d.c l.a n.y p.m a.m e.g i.e etc vs v no nos vol fig inc corp co ltd llc plc
-    bros dept univ ave blvd rd hwy calif conn fla ill mass mich minn okla penn tenn tex va wash wis
-    ariz colo ind kan ky la md mo mont neb nev ore pa
+    bros dept univ ave blvd rd hwy
     """.split()
 ) | frozenset("bcdefghjklmnopqrstuvwxyz")  # initials: "George W. Bush", "J. K. Rowling"
-# Abbreviations only ever written capitalised (states, months, weekdays): Punkt looks abbreviations up in
-# lowercase, so "Kim was seriously ill. Kim has …" stayed one sentence; in lowercase each is a word.
-_CAPITALISED_ONLY = ("calif conn fla ill mass mich minn okla penn tenn tex va wash wis ariz colo ind kan ky la md "
-                     "mo mont neb nev ore pa jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu "
-                     "thurs fri sat sun").split()
-_WORD_ENDING_SENTENCE = re.compile(rf"\b(?:{'|'.join(_CAPITALISED_ONLY)})\.(\s+)(?=[“\"‘]?[A-Z])")
+_WORD_ENDING_SENTENCE = re.compile(rf"\b(?:{'|'.join(sorted(_CAPITALISED_ONLY))})\.(\s+)(?=[“\"‘]?[A-Z])")
 
 # Words that usually open a sentence; after an abbreviation they mark a boundary ("U.S. The …").
 SENTENCE_STARTERS = frozenset(

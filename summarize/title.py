@@ -67,6 +67,8 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 # ("Liberal Party", "Conservative Political Action Conference" are names: no leanings here.)
 _DESCRIPTORS = frozenset("former longtime then late ex disgraced embattled outgoing incoming veteran inside "
                          "two three four five six seven eight nine ten several".split())  # "Four House committee chairs"
+
+
 @lru_cache(maxsize=1)
 def _loaded_words() -> frozenset[str]:
     """The lexicon's one-word loaded terms, lowercased."""
